@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from essaim.core.errors import ValidationFailed
+
+from ..middleware import ACTIVITY_RESOLUTION
+from ..models import Department, Skill
+
+PROFILE_LIMITS = {"display_name": 100, "bio": 1000, "job_title": 120, "location": 120,
+                  "languages": 200}
+
+
+def do_update_profile(user, *, display_name=None, bio=None, job_title=None, location=None,
+                      languages=None, department_id=None, skills=None):
+    """Update the editable profile fields that are given (None leaves a field as it is)."""
+    changes = {"display_name": display_name, "bio": bio, "job_title": job_title,
+               "location": location, "languages": languages}
+    for field, value in changes.items():
+        if value is None:
+            continue
+        value = value.strip()
+        if len(value) > PROFILE_LIMITS[field]:
+            raise ValidationFailed(_("%(field)s is too long (%(max)d characters at most).")
+                                   % {"field": field, "max": PROFILE_LIMITS[field]}, field=field)
+        setattr(user, field, value)
+    if department_id is not None:
+        if department_id in ("", 0):
+            user.department = None
+        else:
+            dept = Department.objects.filter(pk=department_id).first()
+            if dept is None:
+                raise ValidationFailed(_("Unknown department."), field="department")
+            user.department = dept
+    user.save()
+    if skills is not None:
+        names = []
+        for raw in skills:
+            name = raw.strip().lstrip("#").lower()
+            if name and len(name) <= 60 and name not in names:
+                names.append(name)
+        if len(names) > 30:
+            raise ValidationFailed(_("At most 30 skills."), field="skills")
+        user.skills.set([Skill.objects.get_or_create(name=n)[0] for n in names])
+    return user
+
+
+def do_set_avatar(user, uploaded) -> None:
+    from ..avatars import process_avatar
+
+    content = process_avatar(uploaded)
+    old = user.avatar.name if user.avatar else None
+    user.avatar.save(f"{user.id}-{secrets.token_hex(6)}.webp", content, save=True)
+    if old:
+        user.avatar.storage.delete(old)
+
+
+def do_set_locale(user, locale: str) -> None:
+    codes = {code for code, _name in settings.LANGUAGES}
+    if locale not in codes and locale != "":
+        raise ValidationFailed(_("Unknown language."), field="language")
+    user.locale = locale
+    user.save(update_fields=["locale"])
+
+
+def do_touch_activity(user) -> None:
+    now = timezone.now()
+    last = user.last_active_at
+    if last is None or now - last > ACTIVITY_RESOLUTION:
+        type(user).objects.filter(pk=user.pk).update(last_active_at=now)
+        user.last_active_at = now

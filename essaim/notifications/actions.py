@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from django.utils import timezone
+
+from essaim.graph.models import Block, Mute
+
+from .models import Notification
+
+
+def do_notify(recipient, actor, kind: str, post=None) -> Notification | None:
+    """Tell ``recipient`` that ``actor`` did something; silent for oneself, blocks and mutes."""
+    if recipient.id == actor.id or not recipient.is_active:
+        return None
+    if Block.objects.filter(blocker_id=recipient.id, blocked_id=actor.id).exists():
+        return None
+    if Block.objects.filter(blocker_id=actor.id, blocked_id=recipient.id).exists():
+        return None
+    if Mute.objects.filter(muter_id=recipient.id, muted_id=actor.id).exists():
+        return None
+    if post is not None:
+        from essaim.visibility import can_see_post
+
+        if not can_see_post(recipient, post):
+            return None
+    return Notification.objects.create(recipient=recipient, actor=actor, kind=kind, post=post)
+
+
+def do_mark_read(user, up_to_id: int | None = None) -> int:
+    qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if up_to_id is not None:
+        qs = qs.filter(id__lte=up_to_id)
+    return qs.update(read_at=timezone.now())
+
+
+def do_dismiss(user, notification_id: int) -> int:
+    deleted, _rows = Notification.objects.filter(recipient=user, id=notification_id).delete()
+    return deleted
+
+
+def do_clear(user) -> int:
+    deleted, _rows = Notification.objects.filter(recipient=user).delete()
+    return deleted

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from essaim.core.ids import snowflake
+
+
+class Notification(models.Model):
+    class Kind(models.TextChoices):
+        MENTION = "mention", _("Mention")
+        REPLY = "reply", _("Reply")
+        RELAY = "relay", _("Relay")
+        QUOTE = "quote", _("Quote")
+        LIKE = "like", _("Like")
+        FOLLOW = "follow", _("Follow")
+
+    id = models.BigIntegerField(primary_key=True, default=snowflake, editable=False)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    post = models.ForeignKey("posts.Post", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["recipient", "-id"]),
+            models.Index(fields=["recipient", "read_at"]),
+        ]

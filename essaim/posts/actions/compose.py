@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+import random
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from essaim import visibility as policy
+from essaim.core import ratelimit
+from essaim.core.errors import NotFound, PermissionDenied, ValidationFailed
+from essaim.core.ids import snowflake, snowflake_for
+from essaim.core.jobs import enqueue_on_commit
+
+from .. import text as post_text
+from ..models import Hashtag, Post, PostEdit, ReplyPolicy, Visibility
+
+VISIBILITY_RANK = {Visibility.PUBLIC: 0, Visibility.COMPANY: 1, Visibility.FOLLOWERS: 2,
+                   Visibility.DIRECT: 3}
+
+
+def check_post_text(text: str, *, allow_empty: bool = False) -> str:
+    text = (text or "").replace("\r\n", "\n").strip()
+    if not text and not allow_empty:
+        raise ValidationFailed(_("A post cannot be empty."), field="text")
+    limit = settings.ESSAIM_POST_MAX_CHARS
+    if len(text) > limit:
+        raise ValidationFailed(
+            _("A post can have at most %(limit)d characters (this one has %(count)d).")
+            % {"limit": limit, "count": len(text)}, field="text")
+    return text
+
+
+def check_author(user, author):
+    """The account a post is published as: oneself, or an official account one is delegate of."""
+    if author is None or author.id == user.id:
+        return user
+    if author.is_official and author.is_active and author.delegates.filter(id=user.id).exists():
+        return author
+    raise PermissionDenied(_("You cannot post as this account."))
+
+
+def check_choice(value, choices, default, field: str):
+    if value in (None, ""):
+        return default
+    if value not in choices.values:
+        raise ValidationFailed(_("Unknown value for %(field)s: %(value)s.")
+                               % {"field": field, "value": value}, field=field)
+    return value
+
+
+def _hashtags_for(names: list[str]) -> list[Hashtag]:
+    tags = []
+    for name in names:
+        tag, _created = Hashtag.objects.get_or_create(name=name.lower(), defaults={"display": name})
+        tags.append(tag)
+    return tags
+
+
+def _mentioned_accounts(names: list[str]):
+    User = get_user_model()
+    if not names:
+        return []
+    # Usernames are stored lower-case (see accounts.actions.check_username).
+    return list(User.objects.filter(is_active=True, username__in={n.lower() for n in names}))
+
+
+def _render(text: str, mentioned) -> str:
+    return post_text.render(text, {u.username.lower() for u in mentioned})
+
+
+def do_create_post(
+    user, text: str, *, visibility: str | None = None, reply_policy: str | None = None,
+    in_reply_to: Post | None = None, quote_of: Post | None = None, author=None,
+    language: str = "", sensitive: bool = False, spoiler_text: str = "",
+    created_at=None, rate_limit: bool = True,
+) -> Post:
+    """Publish a post (or a reply or quote-relay) and schedule its delivery."""
+    author = check_author(user, author)
+    if rate_limit:
+        ratelimit.hit("post", str(user.id), "ESSAIM_RATE_POST")
+    text = check_post_text(text, allow_empty=quote_of is not None)
+    visibility = check_choice(visibility, Visibility, Visibility.COMPANY, "visibility")
+    reply_policy = check_choice(reply_policy, ReplyPolicy, ReplyPolicy.EVERYONE, "reply_policy")
+    if author.is_guest and visibility == Visibility.COMPANY:
+        visibility = Visibility.DIRECT if "@" in text else Visibility.FOLLOWERS
+    if len(spoiler_text) > 200:
+        raise ValidationFailed(_("The content warning is too long."), field="spoiler_text")
+
+    with transaction.atomic():
+        if in_reply_to is not None:
+            in_reply_to = Post.objects.select_for_update().select_related("author").get(
+                pk=in_reply_to.pk)
+            refusal = policy.reply_refusal(author, in_reply_to)
+            if refusal:
+                raise PermissionDenied(refusal)
+            # A reply is never more visible than what it answers.
+            if VISIBILITY_RANK[Visibility(in_reply_to.visibility)] > VISIBILITY_RANK[visibility]:
+                visibility = in_reply_to.visibility
+        if quote_of is not None:
+            refusal = policy.relay_refusal(author, quote_of)
+            if refusal:
+                raise PermissionDenied(refusal)
+        parsed = post_text.parse(text)
+        mentioned = [u for u in _mentioned_accounts(parsed.mentions) if u.id != author.id]
+        now = created_at or timezone.now()
+        post = Post.objects.create(
+            id=snowflake() if created_at is None else _id_for(created_at),
+            author=author, posted_by=user if author.id != user.id else None,
+            text=text, html=_render(text, mentioned), language=language[:8],
+            visibility=visibility, reply_policy=reply_policy,
+            in_reply_to=in_reply_to,
+            in_reply_to_account=in_reply_to.author if in_reply_to else None,
+            thread_root=(in_reply_to.thread_root or in_reply_to) if in_reply_to else None,
+            quote_of=quote_of, sensitive=sensitive, spoiler_text=spoiler_text,
+            created_at=now,
+        )
+        if parsed.hashtags:
+            post.hashtags.set(_hashtags_for(parsed.hashtags))
+        if mentioned:
+            post.mentions.set(mentioned)
+        if in_reply_to is not None:
+            Post.objects.filter(pk=in_reply_to.pk).update(replies_count=F("replies_count") + 1)
+        if quote_of is not None:
+            Post.objects.filter(pk=quote_of.pk).update(quotes_count=F("quotes_count") + 1)
+        _schedule_delivery(post)
+    return post
+
+
+def _id_for(when) -> int:
+    return snowflake_for(when, random.getrandbits(16))
+
+
+def _schedule_delivery(post: Post) -> None:
+    from essaim.timelines.tasks import deliver_post
+
+    enqueue_on_commit(deliver_post, post.id)
+
+
+def _access_own(user, post_id) -> Post:
+    post = policy.access_post(user, post_id)
+    if post.author_id != user.id and not (
+        post.author.is_official and post.author.delegates.filter(id=user.id).exists()
+    ):
+        raise PermissionDenied(_("Only the author can change this post."))
+    return post
+
+
+def do_edit_post(user, post_id, text: str, *, spoiler_text: str | None = None,
+                 sensitive: bool | None = None) -> Post:
+    """Change a post's text, keeping the previous version in its history."""
+    post = _access_own(user, post_id)
+    if post.is_relay:
+        raise ValidationFailed(_("A relay cannot be edited."))
+    text = check_post_text(text, allow_empty=post.quote_of_id is not None)
+    with transaction.atomic():
+        post = Post.objects.select_for_update().get(pk=post.pk)
+        if not post.edits.exists():
+            PostEdit.objects.create(post=post, text=post.text, html=post.html,
+                                    spoiler_text=post.spoiler_text, sensitive=post.sensitive,
+                                    created_at=post.created_at)
+        parsed = post_text.parse(text)
+        mentioned = [u for u in _mentioned_accounts(parsed.mentions) if u.id != post.author_id]
+        post.text = text
+        post.html = _render(text, mentioned)
+        if spoiler_text is not None:
+            post.spoiler_text = spoiler_text[:200]
+        if sensitive is not None:
+            post.sensitive = sensitive
+        post.edited_at = timezone.now()
+        post.save(update_fields=["text", "html", "spoiler_text", "sensitive", "edited_at"])
+        PostEdit.objects.create(post=post, text=post.text, html=post.html,
+                                spoiler_text=post.spoiler_text, sensitive=post.sensitive,
+                                created_at=post.edited_at)
+        post.hashtags.set(_hashtags_for(parsed.hashtags))
+        post.mentions.set(mentioned)
+    return post
+
+
+def do_delete_post(user, post_id) -> Post:
+    """Delete a post (its author, a delegate of its official account, or an administrator)."""
+    from essaim.timelines.store import timeline_store
+
+    post = Post.objects.select_related("author").filter(pk=_as_int(post_id)).first()
+    if post is None:
+        raise NotFound(_("This post does not exist or is not visible to you."))
+    if not user.is_staff:
+        post = _access_own(user, post.pk)
+    with transaction.atomic():
+        if post.in_reply_to_id:
+            Post.objects.filter(pk=post.in_reply_to_id, replies_count__gt=0).update(
+                replies_count=F("replies_count") - 1)
+        if post.relay_of_id:
+            Post.objects.filter(pk=post.relay_of_id, relays_count__gt=0).update(
+                relays_count=F("relays_count") - 1)
+        if post.quote_of_id:
+            Post.objects.filter(pk=post.quote_of_id, quotes_count__gt=0).update(
+                quotes_count=F("quotes_count") - 1)
+        relay_ids = list(post.relays.values_list("id", flat=True))
+        store = timeline_store()
+        transaction.on_commit(lambda: store.remove_posts([post.pk, *relay_ids]))
+        snapshot = Post(pk=post.pk, author=post.author, text=post.text)
+        post.delete()
+    return snapshot
+
+
+def _as_int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError) as exc:
+        raise NotFound(_("This post does not exist or is not visible to you.")) from exc

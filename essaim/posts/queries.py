@@ -1,0 +1,68 @@
+"""Read helpers for posts: batch hydration for display, without per-post queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from essaim import visibility as policy
+
+from .models import Bookmark, Like, Post
+
+POST_RELATED = ("author", "author__department", "posted_by", "in_reply_to_account",
+                "relay_of", "relay_of__author", "relay_of__author__department",
+                "relay_of__in_reply_to_account")
+
+
+@dataclass
+class PostCard:
+    """What a reader needs to show one entry: the post, who relayed it, and the viewer's state."""
+
+    entry: Post  # the row in the timeline (a relay row for relays)
+    post: Post  # the content shown (the original for relays)
+    relayed_by: object | None = None
+    quote: Post | None = None
+    quote_hidden: bool = False
+    liked: bool = False
+    relayed: bool = False
+    bookmarked: bool = False
+    own: bool = False
+    hashtags: list = field(default_factory=list)
+
+    @property
+    def id(self) -> int:
+        return self.entry.id
+
+
+def posts_by_ids(ids: list[int]) -> dict[int, Post]:
+    return {p.id: p for p in Post.objects.filter(id__in=ids).select_related(*POST_RELATED)}
+
+
+def hydrate(viewer, posts: list[Post]) -> list[PostCard]:
+    """Turn posts into cards in a fixed number of queries, whatever their count."""
+    shown = [p.relay_of if p.relay_of_id else p for p in posts]
+    shown_ids = {p.id for p in shown}
+    quote_ids = {p.quote_of_id for p in shown if p.quote_of_id}
+    quotes = {}
+    if quote_ids:
+        quotes = {q.id: q for q in policy.visible_posts(viewer, Post.objects.filter(
+            id__in=quote_ids)).select_related("author")}
+    liked = relayed = bookmarked = set()
+    if viewer is not None and viewer.is_authenticated and shown_ids:
+        liked = set(Like.objects.filter(user=viewer, post_id__in=shown_ids)
+                    .values_list("post_id", flat=True))
+        relayed = set(Post.objects.filter(author=viewer, relay_of_id__in=shown_ids)
+                      .values_list("relay_of_id", flat=True))
+        bookmarked = set(Bookmark.objects.filter(user=viewer, post_id__in=shown_ids)
+                         .values_list("post_id", flat=True))
+    cards = []
+    for entry, post in zip(posts, shown, strict=True):
+        cards.append(PostCard(
+            entry=entry, post=post,
+            relayed_by=entry.author if entry.relay_of_id else None,
+            quote=quotes.get(post.quote_of_id) if post.quote_of_id else None,
+            quote_hidden=bool(post.quote_of_id) and post.quote_of_id not in quotes,
+            liked=post.id in liked, relayed=post.id in relayed,
+            bookmarked=post.id in bookmarked,
+            own=viewer is not None and viewer.is_authenticated and post.author_id == viewer.id,
+        ))
+    return cards

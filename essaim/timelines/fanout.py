@@ -1,0 +1,83 @@
+"""Who gets a post in their home timeline: the recipient rules, for fan-out and for rebuilds.
+
+A post belongs in O's home timeline when O may see it (the visibility policy) and one of:
+* O wrote it;
+* O follows its author (for a reply: O also follows the person replied to, or is that person,
+  or the author is answering themselves), and it is not a relay of O's own post;
+* it carries a hashtag O follows (original posts only);
+* it is a direct post that mentions O.
+Blocks either way and mutes keep it out.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from essaim import visibility as policy
+from essaim.graph.models import Block, Follow, HashtagFollow, Mute
+from essaim.graph.queries import followed_hashtag_ids, following_ids
+from essaim.posts.models import Post, Visibility
+
+
+def recipients(post: Post) -> set[int]:
+    """IDs of the accounts whose home timeline should receive ``post``."""
+    User = get_user_model()
+    author_id = post.author_id
+    original = post.relay_of
+    ids: set[int] = {author_id}
+    mention_ids = set(post.mentions.values_list("id", flat=True))
+    if post.visibility == Visibility.DIRECT:
+        ids |= mention_ids
+    else:
+        followers = Follow.objects.filter(followee_id=author_id).values_list("follower_id",
+                                                                             flat=True)
+        if post.in_reply_to_account_id and post.in_reply_to_account_id != author_id:
+            replied = post.in_reply_to_account_id
+            followers = followers.filter(
+                Q(follower_id=replied)
+                | Q(follower_id__in=Follow.objects.filter(followee_id=replied)
+                    .values("follower_id")))
+        ids |= set(followers)
+        if original is None and post.visibility in (Visibility.PUBLIC, Visibility.COMPANY):
+            tag_ids = list(post.hashtags.values_list("id", flat=True))
+            if tag_ids:
+                ids |= set(HashtagFollow.objects.filter(hashtag_id__in=tag_ids)
+                           .values_list("user_id", flat=True))
+    if original is not None:
+        ids.discard(original.author_id)
+        ids.add(author_id)
+    # Keep those who may see it, dropping blocks and mutes with the author(s).
+    authors = {author_id} | ({original.author_id} if original is not None else set())
+    excluded = set(Block.objects.filter(blocker_id__in=authors).values_list("blocked_id",
+                                                                            flat=True))
+    excluded |= set(Block.objects.filter(blocked_id__in=authors).values_list("blocker_id",
+                                                                             flat=True))
+    excluded |= set(Mute.objects.filter(muted_id__in=authors).values_list("muter_id", flat=True))
+    ids -= excluded - {author_id}
+    audience = User.objects.filter(id__in=ids, is_active=True)
+    if post.visibility in (Visibility.COMPANY, Visibility.FOLLOWERS):
+        audience = audience.filter(Q(kind=User.Kind.EMPLOYEE) | Q(id=author_id))
+    elif post.visibility == Visibility.DIRECT:
+        audience = audience.filter(Q(kind=User.Kind.EMPLOYEE) | Q(id__in=mention_ids)
+                                   | Q(id=author_id))
+    return set(audience.values_list("id", flat=True))
+
+
+def home_candidates(owner_id: int, limit: int) -> list[tuple[int, int]]:
+    """(post id, source id) pairs for rebuilding ``owner_id``'s home timeline, newest first."""
+    owner = get_user_model().objects.get(pk=owner_id)
+    followed = following_ids(owner)
+    from_followed = Q(author_id__in=followed) & (
+        Q(in_reply_to_account__isnull=True)
+        | Q(in_reply_to_account_id=owner_id)
+        | Q(in_reply_to_account_id__in=followed)
+    ) & ~Q(relay_of__author_id=owner_id) & ~Q(visibility=Visibility.DIRECT)
+    tagged = Q(relay_of__isnull=True, hashtags__in=followed_hashtag_ids(owner)) & Q(
+        visibility__in=[Visibility.PUBLIC, Visibility.COMPANY])
+    direct = Q(visibility=Visibility.DIRECT, mentions__id=owner_id)
+    own = Q(author_id=owner_id)
+    qs = policy.visible_posts(owner, Post.objects.filter(own | from_followed | tagged | direct),
+                              hide_muted=True)
+    rows = qs.order_by("-id").values_list("id", "author_id").distinct()[:limit]
+    return list(rows)
