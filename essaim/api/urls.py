@@ -1,3 +1,59 @@
-from ninja import NinjaAPI
+"""The native JSON API (``/api/essaim/v1/``), with its OpenAPI document at ``/docs``."""
 
-api = NinjaAPI(title="Essaim API", version="1", urls_namespace="essaim-api")
+from __future__ import annotations
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from essaim.core.errors import EssaimError
+
+from .auth import AUTH
+from .routers import accounts, notifications, posts, timelines
+
+api = NinjaAPI(
+    title="Essaim API", version="1", urls_namespace="essaim-api", auth=AUTH,
+    description="Native JSON API of Essaim. Authenticate with `Authorization: Bearer <token>` "
+    "(tokens from `essaim token USERNAME`) or a browser session.",
+)
+
+
+@api.exception_handler(EssaimError)
+def essaim_error(request, exc: EssaimError):
+    body = {"error": exc.message}
+    if exc.field:
+        body["field"] = exc.field
+    return api.create_response(request, body, status=exc.status)
+
+
+@api.exception_handler(AuthenticationError)
+def auth_error(request, exc):
+    return api.create_response(request, {"error": "Authentication required: send a valid "
+                                         "bearer token."}, status=401)
+
+
+@api.exception_handler(NinjaValidationError)
+def validation_error(request, exc: NinjaValidationError):
+    parts = []
+    for err in exc.errors:
+        where = ".".join(str(x) for x in err.get("loc", []) if x not in ("body", "payload"))
+        parts.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
+    return api.create_response(request, {"error": "; ".join(parts) or "Invalid request."},
+                               status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    return api.create_response(request, {"error": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"error": "Not found."}, status=404)
+
+
+api.add_router("/accounts", accounts.router)
+api.add_router("/posts", posts.router)
+api.add_router("/timelines", timelines.router)
+api.add_router("/notifications", notifications.router)

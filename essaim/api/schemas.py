@@ -1,0 +1,79 @@
+"""JSON shapes of the native API, built from domain objects (never on the models)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ninja import Schema
+
+
+class AccountOut(Schema):
+    id: str
+    username: str
+    display_name: str
+    kind: str
+    department: str | None
+    job_title: str
+    location: str
+    bio: str
+    avatar: str | None
+    is_official: bool
+    url: str
+
+
+class PostOut(Schema):
+    id: str
+    url: str
+    author: AccountOut
+    posted_by: str | None
+    text: str
+    html: str
+    visibility: str
+    reply_policy: str
+    language: str
+    created_at: datetime
+    edited_at: datetime | None
+    in_reply_to_id: str | None
+    relay_of: PostOut | None
+    quote_of_id: str | None
+    hashtags: list[str]
+    replies_count: int
+    relays_count: int
+    likes_count: int
+    liked: bool
+    relayed: bool
+    bookmarked: bool
+
+
+class PostIn(Schema):
+    text: str = ""
+    visibility: str | None = None
+    reply_policy: str | None = None
+    in_reply_to_id: int | None = None
+    quote_of_id: int | None = None
+    as_account: str | None = None
+    language: str = ""
+
+
+class PostEditIn(Schema):
+    text: str | None = None
+    reply_policy: str | None = None
+
+
+class PageOut(Schema):
+    items: list[PostOut]
+    next_max_id: str | None
+    prev_min_id: str | None
+
+
+class NotificationOut(Schema):
+    id: str
+    kind: str
+    actor: AccountOut
+    post_id: str | None
+    created_at: datetime
+    read: bool
+
+
+class ErrorOut(Schema):
+    error: str

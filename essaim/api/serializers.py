@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from django.db.models import prefetch_related_objects
+from django.urls import reverse
+
+from essaim.posts.queries import PostCard, hydrate
+
+
+def account(user, request=None) -> dict:
+    return {
+        "id": str(user.id), "username": user.username, "display_name": user.name,
+        "kind": user.kind, "department": user.department.name if user.department_id else None,
+        "job_title": user.job_title, "location": user.location, "bio": user.bio,
+        "avatar": user.avatar.url if user.avatar else None, "is_official": user.is_official,
+        "url": _abs(request, reverse("web:profile", args=[user.username])),
+    }
+
+
+def _abs(request, path: str) -> str:
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def _post(post, card: PostCard | None, request) -> dict:
+    return {
+        "id": str(post.id), "url": _abs(request, reverse("web:thread", args=[post.id])),
+        "author": account(post.author, request),
+        "posted_by": post.posted_by.username if post.posted_by_id else None,
+        "text": post.text, "html": post.html, "visibility": post.visibility,
+        "reply_policy": post.reply_policy, "language": post.language,
+        "created_at": post.created_at, "edited_at": post.edited_at,
+        "in_reply_to_id": str(post.in_reply_to_id) if post.in_reply_to_id else None,
+        "relay_of": None,
+        "quote_of_id": str(post.quote_of_id) if post.quote_of_id and card and card.quote
+        else None,
+        "hashtags": [t.name for t in post.hashtags.all()],
+        "replies_count": post.replies_count, "relays_count": post.relays_count,
+        "likes_count": post.likes_count,
+        "liked": bool(card and card.liked), "relayed": bool(card and card.relayed),
+        "bookmarked": bool(card and card.bookmarked),
+    }
+
+
+def posts(viewer, rows, request) -> list[dict]:
+    cards = hydrate(viewer, list(rows))
+    prefetch_related_objects([c.post for c in cards] + [c.entry for c in cards], "hashtags")
+    out = []
+    for card in cards:
+        if card.relayed_by is not None:
+            data = _post(card.entry, None, request)
+            data["relay_of"] = _post(card.post, card, request)
+        else:
+            data = _post(card.post, card, request)
+        out.append(data)
+    return out
+
+
+def page(viewer, page, request) -> dict:
+    return {"items": posts(viewer, page.posts, request),
+            "next_max_id": str(page.next_max_id) if page.next_max_id else None,
+            "prev_min_id": str(page.prev_min_id) if page.prev_min_id else None}
+
+
+def notification(n, request) -> dict:
+    return {"id": str(n.id), "kind": n.kind, "actor": account(n.actor, request),
+            "post_id": str(n.post_id) if n.post_id else None, "created_at": n.created_at,
+            "read": n.read_at is not None}

@@ -1,0 +1,148 @@
+"""End-to-end fixtures: the real ASGI server in a subprocess, driven by Debian's Chromium.
+
+The server runs on a free loopback port with its own data directory (SQLite), or on a fresh
+PostgreSQL database when ESSAIM_TEST_DATABASE_URL is set.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("ESSAIM_CHROMIUM", "/usr/bin/chromium")
+PASSWORD = "e2e-password-1"
+PEOPLE = [
+    # username, display name, department, extra createuser flags
+    ("alice", "Alice Martin", "R&D", []),
+    ("bob", "Bob Durand", "R&D", []),
+    ("chloe", "Chloé Bernard", "Marketing", []),
+]
+
+pytestmark = pytest.mark.e2e
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _postgres_database(base_url: str) -> str:
+    import psycopg
+
+    name = f"essaim_e2e_{uuid.uuid4().hex[:8]}"
+    admin_url = base_url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return base_url.rsplit("/", 1)[0] + "/" + name
+
+
+def _drop_postgres_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _run(args: list[str], env: dict, stdin: str | None = None) -> str:
+    result = subprocess.run([sys.executable, "-m", "essaim", *args], env=env, input=stdin,
+                            capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        raise RuntimeError(f"essaim {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """Base URL of a running Essaim with a few employees (password ``PASSWORD``)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}: install Debian's chromium package")
+    data_dir = tmp_path_factory.mktemp("essaim-e2e")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ESSAIM_")}
+    env.update({"ESSAIM_DATA_DIR": str(data_dir), "ESSAIM_RATE_LOGIN": "1000/60",
+                "ESSAIM_RATE_POST": "1000/60", "DJANGO_SETTINGS_MODULE": "essaim.config.settings"})
+    pg_url = None
+    if os.environ.get("ESSAIM_TEST_DATABASE_URL"):
+        pg_url = _postgres_database(os.environ["ESSAIM_TEST_DATABASE_URL"])
+        env["ESSAIM_DATABASE_URL"] = pg_url
+    if os.environ.get("ESSAIM_TEST_REDIS_URL"):
+        env["ESSAIM_REDIS_URL"] = os.environ["ESSAIM_TEST_REDIS_URL"]
+    _run(["migrate"], env)
+    for username, name, department, extra in PEOPLE:
+        _run(["createuser", username, "--name", name, "--department", department,
+              "--email", f"{username}@example.com", *extra], env, stdin=PASSWORD + "\n")
+    port = _free_port()
+    log = open(data_dir / "server.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen([sys.executable, "-m", "essaim", "serve", "--host", "127.0.0.1",
+                             "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/login/", timeout=2)  # noqa: S310
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError((data_dir / "server.log").read_text()) from None
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+    if pg_url:
+        _drop_postgres_database(pg_url)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--disable-dev-shm-usage"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, server):
+    """new_page(locale="en-US") -> a fresh browser context's page, at the given locale."""
+    contexts = []
+
+    def make(locale: str = "en-US", width: int = 1280, height: int = 900):
+        context = browser.new_context(locale=locale, base_url=server,
+                                      viewport={"width": width, "height": height})
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def login(page, username: str, password: str = PASSWORD) -> None:
+    page.goto("/login/")
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(password)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(lambda url: "/login/" not in url)
