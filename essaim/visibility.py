@@ -37,8 +37,10 @@ def _mentioned(viewer) -> Exists:
 def post_filter(viewer) -> Q:
     """A Q over Post that keeps what ``viewer`` may read (blocks included, mutes not)."""
     active = Q(author__is_active=True)
+    # A relay shows its original: it goes when the original's author is deactivated.
+    relay_active = Q(relay_of__isnull=True) | Q(relay_of__author__is_active=True)
     if not _is_member(viewer):
-        return Q(visibility=Visibility.PUBLIC) & active
+        return Q(visibility=Visibility.PUBLIC) & active & relay_active
     own = Q(author_id=viewer.id)
     if viewer.is_guest:
         allowed = Q(visibility=Visibility.PUBLIC) | own | (
@@ -57,7 +59,7 @@ def post_filter(viewer) -> Q:
     relay_blocked = Q(relay_of__author_id__in=graph.blocked_by_me_ids(viewer)) | Q(
         relay_of__author_id__in=graph.blocking_me_ids(viewer)
     )
-    return allowed & (own | active) & ~blocked & ~relay_blocked
+    return allowed & (own | active) & relay_active & ~blocked & ~relay_blocked
 
 
 def visible_posts(viewer, qs: QuerySet | None = None, *, hide_muted: bool = False) -> QuerySet:
@@ -65,13 +67,17 @@ def visible_posts(viewer, qs: QuerySet | None = None, *, hide_muted: bool = Fals
     qs = qs.filter(post_filter(viewer))
     if hide_muted and _is_member(viewer):
         muted = graph.muted_ids(viewer)
-        qs = qs.exclude(author_id__in=muted).exclude(relay_of__author_id__in=muted)
+        qs = qs.exclude(
+            (Q(author_id__in=muted) | Q(relay_of__author_id__in=muted)) & ~Q(author_id=viewer.id)
+        )
     return qs
 
 
 def can_see_post(viewer, post: Post) -> bool:
     """Per-object form of :func:`post_filter` (no query when the answer is obvious)."""
     if not post.author.is_active and not (_is_member(viewer) and viewer.id == post.author_id):
+        return False
+    if post.relay_of_id is not None and not post.relay_of.author.is_active:
         return False
     if post.visibility == Visibility.PUBLIC and not _is_member(viewer):
         return True
@@ -178,7 +184,8 @@ def access_account(viewer, username: str):
 
 
 def visible_notifications(viewer, qs: QuerySet) -> QuerySet:
-    """Notifications stay hidden when their actor is blocked or muted, or their post is not visible."""
+    """Notifications stay hidden when their actor is blocked, muted or gone, or their post
+    is not visible."""
     qs = qs.filter(recipient_id=viewer.id).exclude(actor_id__in=graph.blocked_by_me_ids(viewer))
     qs = qs.exclude(actor_id__in=graph.blocking_me_ids(viewer)).exclude(
         actor_id__in=graph.muted_ids(viewer)

@@ -59,3 +59,11 @@ def _on_commit_runs_at_once(request, monkeypatch):
         func()
 
     monkeypatch.setattr(transaction, "on_commit", immediate)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache and would leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()

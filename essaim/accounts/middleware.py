@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.utils import timezone, translation
+from django.utils import translation
 
 ACTIVITY_RESOLUTION = timedelta(minutes=5)
 

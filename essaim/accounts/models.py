@@ -73,7 +73,9 @@ class User(AbstractUser):
     )
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
     location = models.CharField(_("location"), max_length=120, blank=True)
-    skills = models.ManyToManyField(Skill, blank=True, related_name="users", verbose_name=_("skills"))
+    skills = models.ManyToManyField(
+        Skill, blank=True, related_name="users", verbose_name=_("skills")
+    )
     languages = models.CharField(
         _("languages spoken"), max_length=200, blank=True, help_text=_("Comma-separated.")
     )

@@ -69,6 +69,10 @@ INSTALLED_APPS = [
     "essaim.oauth",
     "essaim.api",
     "essaim.web",
+    "essaim.realtime",
+    "essaim.media",
+    "essaim.polls",
+    "essaim.mastodon_api",
 ]
 
 MIDDLEWARE = [
@@ -196,6 +200,7 @@ TIME_ZONE = "UTC"
 # --- Files -------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from finders until collected
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"

@@ -14,5 +14,6 @@ urlpatterns = [
     path("api/essaim/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    path("", include("essaim.mastodon_api.urls")),
     path("", include("essaim.web.urls")),
 ]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+MAX_ID = 2**63 - 1  # IDs are signed 64-bit; a larger cursor would overflow the database
+
 
 @dataclass(frozen=True)
 class Cursor:
@@ -29,7 +31,7 @@ class Cursor:
                 value = int(raw)
             except (TypeError, ValueError):
                 return None
-            return value if value >= 0 else None
+            return min(value, MAX_ID) if value >= 0 else None
 
         try:
             limit = int(params.get("limit") or default)
@@ -42,11 +44,16 @@ class Cursor:
 def paginate_ids(qs: QuerySet, cursor: Cursor, field: str = "id") -> list:
     """Apply the cursor to ``qs``; returns a list, newest first."""
     if cursor.max_id is not None:
-        qs = qs.filter(**{f"{field}__lt": cursor.max_id})
+        qs = qs.filter(**{f"{field}__lt": _bounded(cursor.max_id)})
     if cursor.since_id is not None:
-        qs = qs.filter(**{f"{field}__gt": cursor.since_id})
+        qs = qs.filter(**{f"{field}__gt": _bounded(cursor.since_id)})
     if cursor.min_id is not None:
-        rows = list(qs.filter(**{f"{field}__gt": cursor.min_id}).order_by(field)[: cursor.limit])
+        rows = list(qs.filter(**{f"{field}__gt": _bounded(cursor.min_id)})
+                    .order_by(field)[: cursor.limit])
         rows.reverse()
         return rows
     return list(qs.order_by(f"-{field}")[: cursor.limit])
+
+
+def _bounded(value: int) -> int:
+    return max(-MAX_ID, min(int(value), MAX_ID))

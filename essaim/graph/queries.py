@@ -56,3 +56,31 @@ def relationship(viewer, other) -> dict[str, bool]:
         "blocked_by": Block.objects.filter(blocker_id=other.id, blocked_id=viewer.id).exists(),
         "muting": Mute.objects.filter(muter_id=viewer.id, muted_id=other.id).exists(),
     }
+
+
+# Relation rows, newest first by id: for paginated lists of people (followers, blocks…).
+
+def follower_rows(account) -> QuerySet:
+    return Follow.objects.filter(followee_id=account.id).select_related("follower")
+
+
+def following_rows(account) -> QuerySet:
+    return Follow.objects.filter(follower_id=account.id).select_related("followee")
+
+
+def block_rows(user) -> QuerySet:
+    return Block.objects.filter(blocker_id=user.id).select_related("blocked")
+
+
+def mute_rows(user) -> QuerySet:
+    return Mute.objects.filter(muter_id=user.id).select_related("muted")
+
+
+def list_member_rows(account_list) -> QuerySet:
+    from .models import ListMember
+
+    return ListMember.objects.filter(account_list_id=account_list.id).select_related("account")
+
+
+def lists_containing(owner, account) -> QuerySet:
+    return AccountList.objects.filter(owner_id=owner.id, listmember__account_id=account.id)

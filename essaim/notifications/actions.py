@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from essaim.graph.models import Block, Mute
+from essaim.realtime import events as realtime
 
 from .models import Notification
 
@@ -22,7 +23,10 @@ def do_notify(recipient, actor, kind: str, post=None) -> Notification | None:
 
         if not can_see_post(recipient, post):
             return None
-    return Notification.objects.create(recipient=recipient, actor=actor, kind=kind, post=post)
+    notification = Notification.objects.create(recipient=recipient, actor=actor, kind=kind,
+                                               post=post)
+    realtime.notification_created(notification)
+    return notification
 
 
 def do_mark_read(user, up_to_id: int | None = None) -> int:

@@ -94,6 +94,9 @@ class Post(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.author_id}:{self.id}"
+
     @property
     def is_relay(self) -> bool:
         return self.relay_of_id is not None
@@ -101,9 +104,6 @@ class Post(models.Model):
     @property
     def is_reply(self) -> bool:
         return self.in_reply_to_id is not None
-
-    def __str__(self) -> str:
-        return f"{self.author_id}:{self.id}"
 
 
 class PostEdit(models.Model):

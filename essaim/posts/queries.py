@@ -66,3 +66,14 @@ def hydrate(viewer, posts: list[Post]) -> list[PostCard]:
             own=viewer is not None and viewer.is_authenticated and post.author_id == viewer.id,
         ))
     return cards
+
+
+def like_rows(post):
+    """Who liked ``post`` (rows newest first by id); filter the people through the policy."""
+    return Like.objects.filter(post_id=post.id).select_related("user")
+
+
+def relays_of(viewer, post):
+    """Visible relays of ``post`` (their authors are the people who relayed it)."""
+    return policy.visible_posts(viewer, Post.objects.filter(relay_of_id=post.id)).select_related(
+        "author")

@@ -134,3 +134,16 @@ def likes(viewer, cursor: Cursor) -> Page:
     page.next_max_id = rows[-1].id if len(rows) >= cursor.limit else None
     page.prev_min_id = rows[0].id if rows else None
     return page
+
+
+def profile_media(viewer, account, cursor: Cursor) -> Page:
+    """An account's posts that carry images."""
+    qs = Post.objects.filter(author=account, relay_of__isnull=True,
+                             media_attachments__isnull=False).distinct()
+    return _page(viewer, qs, cursor, hide_muted=False)
+
+
+def search_posts(viewer, text: str, cursor: Cursor) -> Page:
+    """Visible original posts whose text contains ``text`` (case-insensitive), newest first."""
+    qs = Post.objects.filter(relay_of__isnull=True, text__icontains=text)
+    return _page(viewer, qs, cursor)

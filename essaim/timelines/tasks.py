@@ -6,6 +6,7 @@ from django.conf import settings
 from django_tasks import task
 
 from essaim.posts.models import Post
+from essaim.realtime import events as realtime
 
 
 @task()
@@ -21,8 +22,10 @@ def deliver_post(post_id: int) -> int:
             .filter(pk=post_id).first())
     if post is None:  # deleted before delivery
         return 0
-    count = timeline_store().push(post.id, post.author_id, recipients(post))
+    targets = recipients(post)
+    count = timeline_store().push(post.id, post.author_id, targets)
     notify_about_new_post(post)
+    realtime.post_delivered(post, targets)
     return count
 
 
@@ -36,14 +39,18 @@ def rebuild_timeline(owner_id: int) -> int:
 def backfill_from(owner_id: int, source_id: int, limit: int = 40) -> None:
     """After a follow: bring the followee's recent posts into the follower's timeline."""
     from django.contrib.auth import get_user_model
+    from django.db.models import Q
 
     from essaim import visibility as policy
+    from essaim.graph.queries import following_ids
 
     from .store import timeline_store
 
     owner = get_user_model().objects.get(pk=owner_id)
-    qs = policy.visible_posts(owner, Post.objects.filter(author_id=source_id,
-                                                         in_reply_to__isnull=True),
+    # The reply rule of fanout.home_candidates: self-threads and answers to people one follows.
+    replies = (Q(in_reply_to_account__isnull=True) | Q(in_reply_to_account_id=owner_id)
+               | Q(in_reply_to_account_id__in=following_ids(owner)))
+    qs = policy.visible_posts(owner, Post.objects.filter(replies, author_id=source_id),
                               hide_muted=True).exclude(relay_of__author_id=owner_id)
     ids = list(qs.order_by("-id").values_list("id", flat=True)[:limit])
     store = timeline_store()

@@ -1,4 +1,15 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+
+def _rail(user) -> dict:
+    """The side column: hashtags one follows and one's lists (loaded only when shown)."""
+    from essaim.graph import queries as graph_queries
+    from essaim.posts.models import Hashtag
+
+    tags = Hashtag.objects.filter(id__in=graph_queries.followed_hashtag_ids(user))
+    return {"tags": list(tags.order_by("name")[:12]),
+            "lists": list(graph_queries.lists_of(user)[:12])}
 
 
 def essaim(request):
@@ -9,4 +20,5 @@ def essaim(request):
         from essaim.notifications.queries import unread_count
 
         data["unread_notifications"] = unread_count(user)
+        data["rail"] = SimpleLazyObject(lambda: _rail(user))
     return data

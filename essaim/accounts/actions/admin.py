@@ -95,8 +95,9 @@ def do_set_password(user, password: str, *, validate: bool = True) -> None:
 
 def do_deactivate_user(user) -> None:
     """Deactivate an account: it can no longer log in and its posts disappear from view."""
-    from essaim.oauth.models import AccessToken
     from django.utils import timezone
+
+    from essaim.oauth.models import AccessToken
 
     user.is_active = False
     user.save(update_fields=["is_active"])

@@ -3,6 +3,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,36 +18,50 @@ PROFILE_LIMITS = {"display_name": 100, "bio": 1000, "job_title": 120, "location"
 
 def do_update_profile(user, *, display_name=None, bio=None, job_title=None, location=None,
                       languages=None, department_id=None, skills=None):
-    """Update the editable profile fields that are given (None leaves a field as it is)."""
+    """Update the editable profile fields that are given (None leaves a field as it is).
+
+    Everything is checked before anything changes: a refused update leaves the account as it was.
+    """
     changes = {"display_name": display_name, "bio": bio, "job_title": job_title,
                "location": location, "languages": languages}
+    changes = {field: value.strip() for field, value in changes.items() if value is not None}
     for field, value in changes.items():
-        if value is None:
-            continue
-        value = value.strip()
         if len(value) > PROFILE_LIMITS[field]:
             raise ValidationFailed(_("%(field)s is too long (%(max)d characters at most).")
                                    % {"field": field, "max": PROFILE_LIMITS[field]}, field=field)
-        setattr(user, field, value)
     if department_id is not None:
-        if department_id in ("", 0):
-            user.department = None
-        else:
-            dept = Department.objects.filter(pk=department_id).first()
-            if dept is None:
-                raise ValidationFailed(_("Unknown department."), field="department")
-            user.department = dept
-    user.save()
-    if skills is not None:
-        names = []
-        for raw in skills:
-            name = raw.strip().lstrip("#").lower()
-            if name and len(name) <= 60 and name not in names:
-                names.append(name)
-        if len(names) > 30:
-            raise ValidationFailed(_("At most 30 skills."), field="skills")
-        user.skills.set([Skill.objects.get_or_create(name=n)[0] for n in names])
+        changes["department"] = _check_department(department_id)
+    skill_names = _check_skills(skills) if skills is not None else None
+    with transaction.atomic():
+        for field, value in changes.items():
+            setattr(user, field, value)
+        user.save()
+        if skill_names is not None:
+            user.skills.set([Skill.objects.get_or_create(name=n)[0] for n in skill_names])
     return user
+
+
+def _check_department(department_id) -> Department | None:
+    if department_id in ("", 0):
+        return None
+    try:
+        dept = Department.objects.filter(pk=int(department_id)).first()
+    except (TypeError, ValueError):
+        dept = None
+    if dept is None:
+        raise ValidationFailed(_("Unknown department."), field="department")
+    return dept
+
+
+def _check_skills(skills) -> list[str]:
+    names: list[str] = []
+    for raw in skills:
+        name = raw.strip().lstrip("#").lower()
+        if name and len(name) <= 60 and name not in names:
+            names.append(name)
+    if len(names) > 30:
+        raise ValidationFailed(_("At most 30 skills."), field="skills")
+    return names
 
 
 def do_set_avatar(user, uploaded) -> None:
@@ -71,5 +86,5 @@ def do_touch_activity(user) -> None:
     now = timezone.now()
     last = user.last_active_at
     if last is None or now - last > ACTIVITY_RESOLUTION:
-        type(user).objects.filter(pk=user.pk).update(last_active_at=now)
+        user.__class__.objects.filter(pk=user.pk).update(last_active_at=now)
         user.last_active_at = now

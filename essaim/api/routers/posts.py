@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from ninja import Router
+from ninja.responses import Status
 
 from essaim import visibility as policy
 from essaim.core.errors import NotFound
@@ -32,7 +33,7 @@ def create_post(request, payload: PostIn):
     post = actions.do_create_post(
         viewer, payload.text, visibility=payload.visibility, reply_policy=payload.reply_policy,
         in_reply_to=in_reply_to, quote_of=quote_of, author=author, language=payload.language)
-    return 201, _one(request, post)
+    return Status(201, _one(request, post))
 
 
 @router.get("/{post_id}", response={200: PostOut, **ERRORS})
@@ -53,7 +54,7 @@ def edit_post(request, post_id: int, payload: PostEditIn):
 @router.delete("/{post_id}", response={204: None, **ERRORS})
 def delete_post(request, post_id: int):
     actions.do_delete_post(request.auth, post_id)
-    return 204, None
+    return Status(204, None)
 
 
 def _toggle(name: str, do, undo):

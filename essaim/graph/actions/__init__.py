@@ -47,12 +47,17 @@ def do_follow(user, account) -> Follow:
 
 
 def do_unfollow(user, account) -> None:
+    from essaim.timelines.tasks import rebuild_timeline
+
     account = _target(user, account)
     with transaction.atomic():
         deleted, _rows = Follow.objects.filter(follower=user, followee=account).delete()
         if deleted:
+            # What they brought is removed at once; a rebuild then restores what still
+            # belongs (their direct posts to us, posts with hashtags we follow).
             store = timeline_store()
             transaction.on_commit(lambda: store.remove_source(user.id, account.id))
+            transaction.on_commit(lambda: rebuild_timeline.enqueue(user.id))
 
 
 def do_block(user, account) -> Block:
@@ -90,7 +95,12 @@ def do_mute(user, account) -> Mute:
 
 
 def do_unmute(user, account) -> None:
-    Mute.objects.filter(muter=user, muted_id=account.id).delete()
+    """Unmute, and bring the person's posts back into one's home timeline."""
+    from essaim.timelines.tasks import rebuild_timeline
+
+    deleted, _rows = Mute.objects.filter(muter=user, muted_id=account.id).delete()
+    if deleted:
+        transaction.on_commit(lambda: rebuild_timeline.enqueue(user.id))
 
 
 def check_hashtag_name(name: str) -> str:

@@ -14,6 +14,7 @@ from essaim.core import ratelimit
 from essaim.core.errors import NotFound, PermissionDenied, ValidationFailed
 from essaim.core.ids import snowflake, snowflake_for
 from essaim.core.jobs import enqueue_on_commit
+from essaim.realtime import events as realtime
 
 from .. import text as post_text
 from ..models import Hashtag, Post, PostEdit, ReplyPolicy, Visibility
@@ -72,6 +73,17 @@ def _render(text: str, mentioned) -> str:
     return post_text.render(text, {u.username.lower() for u in mentioned})
 
 
+def _addressed(mentioned: list, author_id: int, replied_to, visibility: str) -> list:
+    """Who a post is addressed to: its mentions, plus the person a private reply answers
+    (otherwise a followers-only or direct reply could be hidden from the very person it answers).
+    """
+    private = visibility in (Visibility.FOLLOWERS, Visibility.DIRECT)
+    if (not private or replied_to is None or replied_to.id == author_id
+            or not replied_to.is_active or replied_to in mentioned):
+        return mentioned
+    return [*mentioned, replied_to]
+
+
 def do_create_post(
     user, text: str, *, visibility: str | None = None, reply_policy: str | None = None,
     in_reply_to: Post | None = None, quote_of: Post | None = None, author=None,
@@ -120,8 +132,9 @@ def do_create_post(
         )
         if parsed.hashtags:
             post.hashtags.set(_hashtags_for(parsed.hashtags))
-        if mentioned:
-            post.mentions.set(mentioned)
+        addressed = _addressed(mentioned, author.id, post.in_reply_to_account, visibility)
+        if addressed:
+            post.mentions.set(addressed)
         if in_reply_to is not None:
             Post.objects.filter(pk=in_reply_to.pk).update(replies_count=F("replies_count") + 1)
         if quote_of is not None:
@@ -176,7 +189,9 @@ def do_edit_post(user, post_id, text: str, *, spoiler_text: str | None = None,
                                 spoiler_text=post.spoiler_text, sensitive=post.sensitive,
                                 created_at=post.edited_at)
         post.hashtags.set(_hashtags_for(parsed.hashtags))
-        post.mentions.set(mentioned)
+        post.mentions.set(_addressed(mentioned, post.author_id, post.in_reply_to_account,
+                                     post.visibility))
+        realtime.post_edited(post)
     return post
 
 
@@ -203,6 +218,7 @@ def do_delete_post(user, post_id) -> Post:
         store = timeline_store()
         transaction.on_commit(lambda: store.remove_posts([post.pk, *relay_ids]))
         snapshot = Post(pk=post.pk, author=post.author, text=post.text)
+        realtime.post_deleted(post)
         post.delete()
     return snapshot
 

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from essaim.core.ids import snowflake
+
+
+class MediaAttachment(models.Model):
+    """An image uploaded for a post: checked, re-encoded, with a small preview."""
+
+    id = models.BigIntegerField(primary_key=True, default=snowflake, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                              related_name="media_attachments")
+    post = models.ForeignKey("posts.Post", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="media_attachments")
+    position = models.PositiveSmallIntegerField(default=0)
+    file = models.ImageField(upload_to="attachments/")
+    preview = models.ImageField(upload_to="attachments/previews/")
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    preview_width = models.PositiveIntegerField(default=0)
+    preview_height = models.PositiveIntegerField(default=0)
+    description = models.TextField(blank=True, max_length=1500)
+    focus_x = models.FloatField(default=0.0)
+    focus_y = models.FloatField(default=0.0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["owner", "post"])]
+
+    def __str__(self) -> str:
+        return f"media {self.id}"

@@ -1,0 +1,118 @@
+"""Forms of the web interface: they parse input; the actions validate and write."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from essaim.accounts.models import Department
+from essaim.posts.models import ReplyPolicy, Visibility
+
+VISIBILITY_CHOICES = [
+    (Visibility.COMPANY, _("Company")),
+    (Visibility.PUBLIC, _("Public")),
+    (Visibility.FOLLOWERS, _("Followers only")),
+    (Visibility.DIRECT, _("Mentioned only")),
+]
+GUEST_VISIBILITY_CHOICES = [
+    (Visibility.DIRECT, _("Mentioned only")),
+    (Visibility.FOLLOWERS, _("Followers only")),
+    (Visibility.PUBLIC, _("Public")),
+]
+REPLY_CHOICES = [
+    (ReplyPolicy.EVERYONE, _("Anyone can reply")),
+    (ReplyPolicy.FOLLOWING, _("People I follow")),
+    (ReplyPolicy.MENTIONED, _("Mentioned people")),
+    (ReplyPolicy.NOBODY, _("Nobody (closed)")),
+]
+
+
+class LoginForm(forms.Form):
+    username = forms.CharField(
+        label=_("Username or e-mail"), max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True,
+                                      "autocapitalize": "none", "spellcheck": "false"}))
+    password = forms.CharField(
+        label=_("Password"), strip=False, max_length=1024,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class ComposeForm(forms.Form):
+    text = forms.CharField(label=_("Your post"), required=False, strip=False,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+    spoiler_text = forms.CharField(label=_("Content warning (optional)"), required=False,
+                                   max_length=200)
+    visibility = forms.ChoiceField(label=_("Who can see it"), choices=VISIBILITY_CHOICES,
+                                   initial=Visibility.COMPANY)
+    reply_policy = forms.ChoiceField(label=_("Who can reply"), choices=REPLY_CHOICES,
+                                     initial=ReplyPolicy.EVERYONE)
+    author = forms.TypedChoiceField(label=_("Post as"), required=False, coerce=int,
+                                    empty_value=None)
+    in_reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    quote_of = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and user.is_guest:
+            self.fields["visibility"].choices = GUEST_VISIBILITY_CHOICES
+            self.fields["visibility"].initial = Visibility.DIRECT
+        officials = list(user.official_accounts.filter(is_active=True, is_official=True)
+                         .order_by("username")) if user is not None else []
+        self.official_accounts = officials
+        choices = [("", _("As myself"))] if user else []
+        choices += [(a.id, _("As %(name)s") % {"name": a.name}) for a in officials]
+        self.fields["author"].choices = choices
+
+
+class EditPostForm(forms.Form):
+    text = forms.CharField(label=_("Text"), required=False, strip=False,
+                           widget=forms.Textarea(attrs={"rows": 6}))
+    spoiler_text = forms.CharField(label=_("Content warning (optional)"), required=False,
+                                   max_length=200)
+
+
+class ReplyPolicyForm(forms.Form):
+    reply_policy = forms.ChoiceField(label=_("Who can reply"), choices=REPLY_CHOICES)
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(label=_("Display name"), required=False, max_length=100)
+    job_title = forms.CharField(label=_("Job title"), required=False, max_length=120)
+    department = forms.ModelChoiceField(label=_("Department"), required=False,
+                                        queryset=Department.objects.all(),
+                                        empty_label=_("No department"))
+    location = forms.CharField(label=_("Location"), required=False, max_length=120)
+    languages = forms.CharField(label=_("Languages you speak"), required=False, max_length=200,
+                                help_text=_("Separated by commas, e.g. French, English."))
+    skills = forms.CharField(label=_("Skills"), required=False, max_length=2000,
+                             help_text=_("Separated by commas, e.g. python, negotiation."))
+    bio = forms.CharField(label=_("About you"), required=False, max_length=1000,
+                          widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AvatarForm(forms.Form):
+    avatar = forms.FileField(
+        label=_("Profile picture"),
+        help_text=_("JPEG, PNG, GIF or WebP. It is cropped to a square."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}))
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Interface language"), choices=settings.LANGUAGES)
+
+
+class ListForm(forms.Form):
+    title = forms.CharField(label=_("List name"), max_length=100)
+
+
+class ListMemberForm(forms.Form):
+    username = forms.CharField(label=_("Add a person by username"), max_length=150)
+
+
+class DirectoryForm(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    department = forms.ModelChoiceField(label=_("Department"), required=False,
+                                        queryset=Department.objects.all(),
+                                        empty_label=_("All departments"))
+    skill = forms.CharField(label=_("Skill"), required=False, max_length=60)

@@ -1,0 +1,108 @@
+/* Essaim: small enhancements on top of server-rendered pages (all optional). */
+(function () {
+  "use strict";
+
+  var NEAR = 20;
+
+  /* Character counter: counts like the server (code points, trimmed, CRLF as one). */
+  function textLength(value) {
+    return Array.from(value.replace(/\r\n/g, "\n").trim()).length;
+  }
+
+  function updateCounter(textarea) {
+    var form = textarea.closest("form");
+    if (!form) return;
+    var counter = form.querySelector("[data-counter]");
+    var value = form.querySelector("[data-counter-value]");
+    var live = form.querySelector("[data-counter-live]");
+    if (!counter || !value) return;
+    var max = parseInt(textarea.getAttribute("data-max"), 10) || 500;
+    var left = max - textLength(textarea.value);
+    value.textContent = String(left);
+    counter.classList.toggle("is-near", left >= 0 && left <= NEAR);
+    counter.classList.toggle("is-over", left < 0);
+    var submit = form.querySelector("button[type=submit]");
+    if (submit) submit.disabled = left < 0;
+    if (left < 0) {
+      textarea.setAttribute("aria-invalid", "true");
+    } else if (!textarea.hasAttribute("data-server-invalid")) {
+      textarea.removeAttribute("aria-invalid");
+    }
+    if (live) {
+      var state = left < 0 ? "over" : left <= NEAR ? "near" : "ok";
+      if (live.getAttribute("data-state") !== state) {
+        live.setAttribute("data-state", state);
+        live.textContent = state === "ok" ? "" : counter.textContent.trim();
+      }
+    }
+  }
+
+  function initCounters(root) {
+    root.querySelectorAll("textarea[data-max]").forEach(function (textarea) {
+      if (textarea.getAttribute("aria-invalid") === "true") {
+        textarea.setAttribute("data-server-invalid", "");
+      }
+      updateCounter(textarea);
+    });
+  }
+
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("textarea[data-max]")) {
+      updateCounter(event.target);
+    }
+  });
+
+  /* Ask before destructive form posts that carry data-confirm. */
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var question = form.getAttribute && form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) event.preventDefault();
+  });
+
+  /* Dropdown menus: close on outside click and on Escape. */
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) menu.removeAttribute("open");
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll("details.menu[open]").forEach(function (menu) {
+      menu.removeAttribute("open");
+      var summary = menu.querySelector("summary");
+      if (summary) summary.focus();
+    });
+  });
+
+  /* Toasts fade out by themselves. */
+  function scheduleToasts(root) {
+    root.querySelectorAll("[data-toast]:not([data-scheduled])").forEach(function (toast) {
+      toast.setAttribute("data-scheduled", "");
+      setTimeout(function () {
+        toast.classList.add("is-leaving");
+        setTimeout(function () { toast.remove(); }, 400);
+      }, 5000);
+    });
+  }
+
+  /* "New post" in the sidebar jumps to the composer and focuses it. */
+  function focusComposer() {
+    if (window.location.hash !== "#compose") return;
+    var textarea = document.querySelector("#compose textarea");
+    if (textarea) textarea.focus();
+  }
+
+  function init(root) {
+    initCounters(root);
+    scheduleToasts(document);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    init(document);
+    focusComposer();
+  });
+  window.addEventListener("hashchange", focusComposer);
+  document.addEventListener("htmx:load", function (event) { init(event.target); });
+  document.addEventListener("htmx:oobAfterSwap", function () { scheduleToasts(document); });
+  document.addEventListener("htmx:afterSwap", function () { scheduleToasts(document); });
+})();

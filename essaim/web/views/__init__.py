@@ -1,0 +1,1 @@
+"""Views of the web interface, split by area; each parses input and calls one action."""
