@@ -69,15 +69,17 @@ def cmd_serve(args) -> int:
     return 0
 
 
-def _logins_table(host: str, port: int) -> str:
+def _url(host: str, port: int) -> str:
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
+    return f"http://{shown}:{port}/"
+
+
+def _logins_table() -> str:
     from django.utils.translation import gettext as _
 
     from essaim.demo import DEMO_PASSWORD, data
 
-    shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
-    lines = [_("Essaim is running at http://%(host)s:%(port)d/") % {"host": shown_host,
-                                                                     "port": port},
-             "", _("Demo logins (password: %(pw)s)") % {"pw": DEMO_PASSWORD}, ""]
+    lines = [_("Demo logins (password: %(pw)s)") % {"pw": DEMO_PASSWORD}, ""]
     rows = [(_("role"), _("username"), _("password"))]
     rows += [(p.role, p.username, DEMO_PASSWORD) for p in data.PERSONAS]
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
@@ -92,15 +94,23 @@ def cmd_demo(args) -> int:
     from django.contrib.auth import get_user_model
     from django.utils.translation import gettext as _
 
+    from essaim.demo import data
     from essaim.demo.runner import seed_demo
 
     cmd_migrate(argparse.Namespace(quiet=True))
-    if not get_user_model().objects.exists():
+    User = get_user_model()
+    if not User.objects.exists():
         print(_("Seeding the demo company…"), flush=True)
         report = seed_demo()
         print(_("Seeded %(users)d accounts and %(posts)d posts in %(secs).1f s.") % {
             "users": report.users, "posts": report.posts, "secs": report.total_seconds})
-    print("\n" + _logins_table(args.host, args.port) + "\n", flush=True)
+    print("\n" + _("Essaim is running at %(url)s") % {"url": _url(args.host, args.port)})
+    personas = [p.username for p in data.PERSONAS]
+    if User.objects.filter(username__in=personas).count() == len(personas):
+        print("\n" + _logins_table())
+    else:
+        print(_("The database already had other accounts: the demo company was not added."))
+    print(flush=True)
     return cmd_serve(argparse.Namespace(host=args.host, port=args.port, workers=1))
 
 

@@ -18,6 +18,7 @@ Posts by deactivated accounts are hidden from everyone but administrators.
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from essaim.core.errors import NotFound
 from essaim.graph import queries as graph
@@ -108,20 +109,18 @@ def access_post(viewer, post_id, *, for_update: bool = False) -> Post:
     try:
         post_id = int(post_id)
     except (TypeError, ValueError) as exc:
-        raise NotFound("This post does not exist or is not visible to you.") from exc
+        raise NotFound(_("This post does not exist or is not visible to you.")) from exc
     qs = Post.objects.select_related("author", "relay_of", "relay_of__author")
     if for_update:
         qs = qs.select_for_update()
     post = qs.filter(pk=post_id).first()
     if post is None or not can_see_post(viewer, post):
-        raise NotFound("This post does not exist or is not visible to you.")
+        raise NotFound(_("This post does not exist or is not visible to you."))
     return post
 
 
 def reply_refusal(viewer, post: Post) -> str | None:
     """Why ``viewer`` may not reply to ``post`` (None when they may)."""
-    from django.utils.translation import gettext as _
-
     if post.relay_of_id is not None:
         return _("Reply to the original post, not to a relay.")
     if not can_see_post(viewer, post):
@@ -139,7 +138,6 @@ def reply_refusal(viewer, post: Post) -> str | None:
 
 
 def relay_refusal(viewer, post: Post) -> str | None:
-    from django.utils.translation import gettext as _
 
     if not can_see_post(viewer, post):
         return _("This post does not exist or is not visible to you.")
@@ -179,7 +177,7 @@ def access_account(viewer, username: str):
 
     account = get_user_model().objects.filter(username__iexact=username).first()
     if account is None or not can_see_account(viewer, account):
-        raise NotFound("This account does not exist or is not visible to you.")
+        raise NotFound(_("This account does not exist or is not visible to you."))
     return account
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -29,8 +30,8 @@ def essaim_error(request, exc: EssaimError):
 
 @api.exception_handler(AuthenticationError)
 def auth_error(request, exc):
-    return api.create_response(request, {"error": "Authentication required: send a valid "
-                                         "bearer token."}, status=401)
+    return api.create_response(request, {"error": _("Authentication required: send a valid "
+                                           "bearer token.")}, status=401)
 
 
 @api.exception_handler(NinjaValidationError)
@@ -39,7 +40,7 @@ def validation_error(request, exc: NinjaValidationError):
     for err in exc.errors:
         where = ".".join(str(x) for x in err.get("loc", []) if x not in ("body", "payload"))
         parts.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
-    return api.create_response(request, {"error": "; ".join(parts) or "Invalid request."},
+    return api.create_response(request, {"error": "; ".join(parts) or _("Invalid request.")},
                                status=422)
 
 
@@ -50,7 +51,7 @@ def http_error(request, exc: HttpError):
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, {"error": "Not found."}, status=404)
+    return api.create_response(request, {"error": _("Not found.")}, status=404)
 
 
 api.add_router("/accounts", accounts.router)

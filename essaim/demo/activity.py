@@ -42,7 +42,9 @@ def play_recent_activity(everyone: list[Person], now: datetime) -> int:
     guest, news, admin = accounts["guest"], accounts["news"], accounts["admin"]
     engineers = _colleagues(everyone, "R&D", 3)
     sellers = _colleagues(everyone, "Ventes", 2)
-    ago = lambda minutes: now - timedelta(minutes=minutes)  # noqa: E731
+
+    def ago(minutes: int) -> datetime:
+        return now - timedelta(minutes=minutes)
 
     welcome = _post(camille, "Bienvenue sur Essaim, notre réseau social d'entreprise ! "
                     "Suivez @news pour les annonces, et #onboarding pour bien démarrer. "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from essaim.posts.actions.bulk import PostRow
@@ -36,11 +36,6 @@ class Seeded:
     kind: str
     mentioned: tuple[int, ...] = ()
     serial: int = 0
-
-
-@dataclass
-class Chunk:
-    posts: list[Seeded] = field(default_factory=list)
 
 
 class Slots(dict):
@@ -118,7 +113,7 @@ class ContentGenerator:
         """Someone who can see ``target`` and would plausibly react to it."""
         visibility = target.row.visibility
         if visibility == Visibility.DIRECT:
-            pool = [i for i in (*target.mentioned, target.author) if i != target.author] or []
+            pool = [i for i in target.mentioned if i != target.author]
             return self.rng.choice(pool) if pool else None
         pool = self.followers[target.author]
         return self.rng.choice(pool) if pool else None

@@ -181,6 +181,7 @@ class Persona:
     admin: bool = False
     guest_of: str = ""
     bridge: bool = False
+    english: float = 0.15  # how likely a post of theirs is in English
     delegate_of: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -196,11 +197,12 @@ PERSONAS = (
             bridge=True, delegate_of=("news",)),
     Persona("alex", "Alex Moreau", "R&D engineer", "R&D", "Ingénieur logiciel", "Lyon",
             skills=("python", "django", "postgresql", "ia générative"),
-            bio="Backend, data and the occasional flame graph. Lyon office."),
+            bio="Backend, data and the occasional flame graph. Lyon office.", english=0.4),
     Persona("sofia", "Sofia Rossi", "Sales (Ventes)", "Ventes", "Responsable grands comptes",
             languages="italien, français, anglais",
             skills=("grands comptes", "négociation", "salesforce"),
-            bio="Grands comptes Europe du Sud. Toujours partante pour une démo client."),
+            bio="Grands comptes Europe du Sud. Toujours partante pour une démo client.",
+            english=0.3),
     Persona("guest", "Jordan Lefèvre", "external guest (Client Horizon)",
             job_title="Chef de projet chez Client Horizon", location="Nantes",
             bio="Chef de projet côté client, en lien avec l'équipe commerciale.",

@@ -36,10 +36,6 @@ class Person:
     id: int = 0  # set once imported
 
     @property
-    def first_name(self) -> str:
-        return self.display_name.split(" ")[0]
-
-    @property
     def is_guest(self) -> bool:
         return bool(self.guest_of)
 
@@ -73,7 +69,7 @@ def _persona(p: data.Persona) -> Person:
     return Person(
         username=p.username, display_name=p.display_name, department=p.department,
         job_title=p.job_title, location=p.location, languages=p.languages,
-        skills=p.skills, bio=p.bio, english=0.35 if p.username in ("alex", "sofia") else 0.15,
+        skills=p.skills, bio=p.bio, english=p.english,
         activity=3.0, bridge=p.bridge, admin=p.admin, guest_of=p.guest_of,
         manager=p.username == "camille",
     )

@@ -137,4 +137,6 @@ urlpatterns = [
     re_path(r"^api/v1/streaming/health/?$", sse.health),
     re_path(r"^api/v1/streaming/?$", sse.sse),
     re_path(r"^api/v1/streaming/(?P<path>[a-z/]+?)/?$", sse.sse),
+    # Anything else under the Mastodon API prefixes: a JSON 404, never the web UI's page
+    re_path(r"^api/v[0-9]+/", instance.unknown_endpoint),
 ]

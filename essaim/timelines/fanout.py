@@ -79,5 +79,33 @@ def home_candidates(owner_id: int, limit: int) -> list[tuple[int, int]]:
     own = Q(author_id=owner_id)
     qs = policy.visible_posts(owner, Post.objects.filter(own | from_followed | tagged | direct),
                               hide_muted=True)
-    rows = qs.order_by("-id").values_list("id", "author_id").distinct()[:limit]
-    return list(rows)
+    rows = list(qs.order_by("-id").values_list("id", "author_id", "relay_of_id")
+                .distinct()[:limit])
+    return [(pid, source) for pid, source, _original in first_appearances(rows)]
+
+
+def first_appearances(rows: list[tuple[int, int, int | None]]) -> list[tuple[int, int, int | None]]:
+    """Drop relays of a post already present (as itself or an earlier relay): newest first."""
+    seen: set[int] = set()
+    kept = []
+    for row in sorted(rows, key=lambda r: r[0]):
+        pid, _source, original = row
+        key = original or pid
+        if original is not None and key in seen:
+            continue
+        seen.add(key)
+        kept.append(row)
+    kept.reverse()
+    return kept
+
+
+def already_holding(post: Post, owner_ids: set[int]) -> set[int]:
+    """Owners whose timeline already shows the content of relay ``post``."""
+    if post.relay_of_id is None or not owner_ids:
+        return set()
+    from .store import timeline_store
+
+    earlier = [post.relay_of_id, *Post.objects.filter(relay_of_id=post.relay_of_id,
+                                                      id__lt=post.id)
+               .values_list("id", flat=True)]
+    return timeline_store().holders(owner_ids, earlier)

@@ -14,7 +14,7 @@ def deliver_post(post_id: int) -> int:
     """Fan a new post out to its recipients' home timelines and notify those it concerns."""
     from essaim.notifications.delivery import notify_about_new_post
 
-    from .fanout import recipients
+    from .fanout import already_holding, recipients
     from .store import timeline_store
 
     post = (Post.objects.select_related("author", "relay_of", "relay_of__author",
@@ -23,6 +23,7 @@ def deliver_post(post_id: int) -> int:
     if post is None:  # deleted before delivery
         return 0
     targets = recipients(post)
+    targets -= already_holding(post, targets)  # one appearance per post in a timeline
     count = timeline_store().push(post.id, post.author_id, targets)
     notify_about_new_post(post)
     realtime.post_delivered(post, targets)

@@ -109,6 +109,21 @@ def _get(url: str) -> tuple[int, bytes]:
         return exc.code, b""
 
 
+def _wait_for(server, url: str, seconds: int = 60) -> int:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return _get(url)[0]
+        except OSError:
+            assert server.poll() is None and time.monotonic() < deadline
+            time.sleep(0.2)
+
+
+def _stop(server) -> None:
+    server.terminate()
+    server.wait(timeout=10)
+
+
 def test_serve_answers_http_and_serves_static_files_without_collectstatic(tmp_path):
     env = _clean_env(tmp_path)
     assert _essaim("essaim", "migrate", env=env, timeout=120).returncode == 0
@@ -117,17 +132,27 @@ def test_serve_answers_http_and_serves_static_files_without_collectstatic(tmp_pa
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                status, _body = _get(base + "/admin/login/")
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline
-                time.sleep(0.2)
-        assert status == 200
+        assert _wait_for(server, base + "/admin/login/") == 200
         status, body = _get(base + "/static/django_htmx/htmx-2.min.js")
         assert status == 200 and b"htmx" in body
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        _stop(server)
+
+
+def test_demo_seeds_the_company_prints_the_logins_and_serves(tmp_path):
+    env = _clean_env(tmp_path / "data")
+    port = _free_port()
+    log = tmp_path / "demo.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "essaim", "demo", "--port", str(port)],  # noqa: S603
+                                  env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            assert _wait_for(server, f"http://127.0.0.1:{port}/admin/login/", 120) == 200
+        finally:
+            _stop(server)
+    printed = log.read_text()
+    assert f"http://127.0.0.1:{port}/" in printed
+    for username in ("admin", "camille", "alex", "sofia", "guest"):
+        assert f"{username} " in printed
+    assert "essaim-demo" in printed
+    assert (tmp_path / "data" / "essaim.sqlite3").exists()

@@ -17,13 +17,15 @@ from pathlib import Path
 
 import pytest
 
+from .helpers import NAMES, PASSWORD, login
+
 CHROMIUM = os.environ.get("ESSAIM_CHROMIUM", "/usr/bin/chromium")
-PASSWORD = "e2e-password-1"
 PEOPLE = [
     # username, display name, department, extra createuser flags
-    ("alice", "Alice Martin", "R&D", []),
-    ("bob", "Bob Durand", "R&D", []),
-    ("chloe", "Chloé Bernard", "Marketing", []),
+    ("alice", NAMES["alice"], "R&D", []),
+    ("bob", NAMES["bob"], "R&D", []),
+    ("chloe", NAMES["chloe"], "Marketing", []),
+    ("david", NAMES["david"], "Finance", []),  # only for the language tests
 ]
 
 pytestmark = pytest.mark.e2e
@@ -128,9 +130,11 @@ def new_page(browser, server):
     """new_page(locale="en-US") -> a fresh browser context's page, at the given locale."""
     contexts = []
 
-    def make(locale: str = "en-US", width: int = 1280, height: int = 900):
+    def make(locale: str = "en-US", width: int = 1280, height: int = 900,
+             javascript: bool = True):
         context = browser.new_context(locale=locale, base_url=server,
-                                      viewport={"width": width, "height": height})
+                                      viewport={"width": width, "height": height},
+                                      java_script_enabled=javascript)
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context.new_page()
@@ -140,9 +144,13 @@ def new_page(browser, server):
         context.close()
 
 
-def login(page, username: str, password: str = PASSWORD) -> None:
-    page.goto("/login/")
-    page.locator("input[name=username]").fill(username)
-    page.locator("input[name=password]").fill(password)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(lambda url: "/login/" not in url)
+@pytest.fixture
+def signed_in(new_page):
+    """signed_in("alice", width=375) -> a page of a fresh browser, signed in as that person."""
+
+    def make(username: str, **options):
+        page = new_page(**options)
+        login(page, username)
+        return page
+
+    return make

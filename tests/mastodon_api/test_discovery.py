@@ -87,6 +87,8 @@ def test_it_answers_json_errors_never_html(masto, alice):
     assert missing.status_code == 404 and "error" in missing.json()
     wrong_method = client.client.delete("/api/v1/timelines/home")
     assert wrong_method.status_code == 405 and "error" in wrong_method.json()
+    unknown = client.get("/api/v1/no_such_thing")
+    assert unknown.status_code == 404 and unknown.json() == {"error": "Endpoint not found."}
     bad_token = masto(None).client.get("/api/v1/accounts/verify_credentials",
                                        headers={"Authorization": "Bearer nope"})
     assert bad_token.status_code == 401 and bad_token.json()["error"]

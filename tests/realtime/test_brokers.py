@@ -115,3 +115,20 @@ def test_the_in_process_broker_publishes_only_when_someone_listens():
 
     assert run(scenario()) is True
     assert broker.listening("user:1") is False
+
+
+def test_a_redis_subscription_reports_an_unreachable_server_as_a_connection_error():
+    from essaim.realtime.broker.redis import RedisBroker
+
+    broker = RedisBroker("redis://127.0.0.1:1/0")  # nothing listens on port 1
+
+    async def scenario():
+        sub = broker.subscription()
+        try:
+            await sub.subscribe("user:1")
+        finally:
+            await sub.close()
+
+    with pytest.raises(ConnectionError):
+        run(scenario())
+    broker.publish("user:1", {"lost": True})  # publishing never raises

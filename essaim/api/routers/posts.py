@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.responses import Status
 
@@ -29,7 +30,7 @@ def create_post(request, payload: PostIn):
     if payload.as_account:
         author = find_account(payload.as_account)
         if author is None:
-            raise NotFound("Unknown account.")
+            raise NotFound(_("Unknown account."))
     post = actions.do_create_post(
         viewer, payload.text, visibility=payload.visibility, reply_policy=payload.reply_policy,
         in_reply_to=in_reply_to, quote_of=quote_of, author=author, language=payload.language)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from ninja import Router
 
 from essaim.core.errors import PermissionDenied
@@ -20,7 +21,7 @@ def _cursor(request) -> Cursor:
 
 def _employees_only(viewer) -> None:
     if viewer.is_guest:
-        raise PermissionDenied("External guests have no access to internal timelines.")
+        raise PermissionDenied(_("External guests have no access to internal timelines."))
 
 
 @router.get("/home", response={200: PageOut, **ERRORS})

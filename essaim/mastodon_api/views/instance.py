@@ -6,12 +6,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
 
 from essaim.media import images
 from essaim.polls import actions as polls
 from essaim.posts.models import Post, Visibility
 
-from ..http import api, json_response
+from ..http import CORS_HEADERS, api, json_response
 from ..serializers.common import base_url, static_url
 
 VERSION = "4.3.0+essaim"  # three numeric parts, the same in v1 and v2
@@ -111,6 +112,14 @@ def empty_object(request, *args, **kwargs):
 @api(auth="optional")
 def not_found(request, *args, **kwargs):
     return json_response({"error": "Record not found"}, status=404)
+
+
+@csrf_exempt
+def unknown_endpoint(request, *args, **kwargs):
+    response = json_response({"error": "Endpoint not found."}, status=404)
+    for key, value in CORS_HEADERS.items():
+        response[key] = value
+    return response
 
 
 @api(auth="optional")

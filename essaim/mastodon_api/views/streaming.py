@@ -45,7 +45,10 @@ async def _events(subscription, stream, request):
     try:
         yield ":)\n\n"
         while True:
-            item = await subscription.get(timeout=HEARTBEAT_SECONDS)
+            try:
+                item = await subscription.get(timeout=HEARTBEAT_SECONDS)
+            except ConnectionError:  # the broker went away: end, and let the client reconnect
+                return
             if item is None:
                 yield ":thump\n\n"
                 continue
@@ -76,7 +79,12 @@ async def _stream(request, name: str):
     except EssaimError as exc:
         return _with_cors(error_response(exc.status, exc.message))
     subscription = broker().subscription()
-    await subscription.subscribe(*stream.channels)
+    try:
+        await subscription.subscribe(*stream.channels)
+    except (ConnectionError, OSError) as exc:
+        logger.warning("Cannot open a stream: %s", exc)
+        await subscription.close()
+        return _with_cors(error_response(503, "Streaming is unavailable, try again later."))
     response = StreamingHttpResponse(_events(subscription, stream, request),
                                      content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"

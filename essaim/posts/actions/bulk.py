@@ -4,8 +4,11 @@ Used to seed demo and benchmark companies and to import history from elsewhere. 
 same rows as the one-by-one actions (rendered HTML, hashtag and mention links, thread roots,
 counters) but in batches, with IDs made from each row's own date (``core.ids.snowflake_for``), and
 without fan-out or notifications: rebuild home timelines afterwards with the timeline store.
-Rows are checked the way the one-by-one actions check them and a bad row refuses the whole
-import, which runs in one transaction.
+Rows are checked the way the one-by-one actions check them (texts, visibility of replies and
+relays, delegation, guests) and a bad row refuses the whole import, which runs in one
+transaction. Likes and bookmarks are not checked against the visibility policy row by row: the
+caller vouches that each person can see what they like (the seed generator only picks people
+who can, and its tests check it with ``visibility.visible_posts``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.constants import OnConflict
@@ -100,21 +105,34 @@ class UserRow:
 
 
 def _check_user_rows(rows: Sequence[UserRow]) -> None:
+    """The checks of ``do_create_user``: valid, free usernames and e-mail addresses."""
     User = get_user_model()
-    seen: set[str] = set()
+    names: set[str] = set()
+    emails: set[str] = set()
     for row in rows:
         if not USERNAME_RE.match(row.username):
             raise ValidationFailed(_("Invalid username: %(name)s.") % {"name": row.username},
                                    field="username")
-        if row.username in seen:
+        if row.username in names:
             raise ValidationFailed(_("The username @%(name)s is taken.")
                                    % {"name": row.username}, field="username")
-        seen.add(row.username)
-    for chunk in _chunks(list(seen)):
-        taken = User.objects.filter(username__in=chunk).values_list("username", flat=True)[:1]
-        for name in taken:
-            raise ValidationFailed(_("The username @%(name)s is taken.") % {"name": name},
-                                   field="username")
+        names.add(row.username)
+        if row.email:
+            try:
+                validate_email(row.email)
+            except DjangoValidationError as exc:
+                raise ValidationFailed(_("Enter a valid e-mail address."), field="email") from exc
+            if row.email.lower() in emails:
+                raise ValidationFailed(_("This e-mail address is already used."), field="email")
+            emails.add(row.email.lower())
+    for chunk in _chunks(sorted(names)):
+        taken = User.objects.filter(username__in=chunk).values_list("username", flat=True)
+        if taken.exists():
+            raise ValidationFailed(_("The username @%(name)s is taken.")
+                                   % {"name": taken.first()}, field="username")
+    for chunk in _chunks(sorted(emails)):
+        if User.objects.filter(email__in=chunk).exists():
+            raise ValidationFailed(_("This e-mail address is already used."), field="email")
 
 
 def _user_ids(usernames: Iterable[str]) -> dict[str, int]:
@@ -160,14 +178,18 @@ def do_import_users(rows: Sequence[UserRow], *, password_hash: str) -> dict[str,
     return ids
 
 
+def _skill_name(raw: str) -> str:
+    return raw.strip().lstrip("#").lower()[:60]
+
+
 def _import_skills(rows: Sequence[UserRow], ids: dict[str, int]) -> None:
-    names = list(dict.fromkeys(s.strip().lower() for r in rows for s in r.skills if s.strip()))
-    Skill.objects.bulk_create([Skill(name=n[:60]) for n in names], ignore_conflicts=True)
+    names = list(dict.fromkeys(_skill_name(s) for r in rows for s in r.skills if _skill_name(s)))
+    Skill.objects.bulk_create([Skill(name=n) for n in names], ignore_conflicts=True)
     skill_ids: dict[str, int] = {}
     for chunk in _chunks(names):
         skill_ids.update(Skill.objects.filter(name__in=chunk).values_list("name", "id"))
-    links = {(ids[r.username], skill_ids[s.strip().lower()])
-             for r in rows for s in r.skills if s.strip()}
+    links = {(ids[r.username], skill_ids[_skill_name(s)])
+             for r in rows for s in r.skills if _skill_name(s)}
     _insert(get_user_model().skills.through,
             [{"user_id": u, "skill_id": s} for u, s in sorted(links)])
 
@@ -189,7 +211,10 @@ def _import_delegates(rows: Sequence[UserRow], ids: dict[str, int]) -> None:
 # --- Follows -------------------------------------------------------------------------
 
 def do_import_follows(pairs: Iterable[tuple[int, int]]) -> int:
-    """Create (follower ID, followee ID) follows; existing ones and self-follows are skipped."""
+    """Create (follower ID, followee ID) follows; existing ones and self-follows are skipped.
+
+    Returns the number of distinct pairs given.
+    """
     User = get_user_model()
     pairs = sorted({(a, b) for a, b in pairs if a != b})
     people = {i for pair in pairs for i in pair}
@@ -199,9 +224,12 @@ def do_import_follows(pairs: Iterable[tuple[int, int]]) -> int:
                       .values_list("id", flat=True))
     if guests:
         raise ValidationFailed(_("External guests cannot follow or be followed yet."))
-    with transaction.atomic():
-        _insert(Follow, [{"follower_id": a, "followee_id": b} for a, b in pairs],
-                ignore_conflicts=True)
+    try:
+        with transaction.atomic():
+            _insert(Follow, [{"follower_id": a, "followee_id": b} for a, b in pairs],
+                    ignore_conflicts=True)
+    except IntegrityError as exc:
+        raise ValidationFailed(_("The import refers to unknown accounts.")) from exc
     return len(pairs)
 
 
@@ -449,10 +477,21 @@ def refresh_post_counts(post_ids: Iterable[int]) -> None:
 
 # --- Likes and bookmarks -------------------------------------------------------------
 
+def _originals(post_ids: set[int]) -> dict[int, int]:
+    """Relay ID -> original ID, for the relays among ``post_ids`` (one likes the original)."""
+    found: dict[int, int] = {}
+    for chunk in _chunks(sorted(post_ids)):
+        found.update(Post.objects.filter(id__in=chunk, relay_of__isnull=False)
+                     .values_list("id", "relay_of_id"))
+    return found
+
+
 def _import_marks(model, rows: Iterable[tuple[int, int, datetime]]) -> list[int]:
+    rows = list(rows)
+    originals = _originals({post_id for _u, post_id, _w in rows})
     unique: dict[tuple[int, int], datetime] = {}
     for user_id, post_id, when in rows:
-        unique.setdefault((user_id, post_id), when)
+        unique.setdefault((user_id, originals.get(post_id, post_id)), when)
     used: set[int] = set()
     objects = []
     for (user_id, post_id), when in sorted(unique.items(), key=lambda kv: (kv[1], kv[0])):
@@ -471,7 +510,7 @@ def _import_marks(model, rows: Iterable[tuple[int, int, datetime]]) -> list[int]
 
 
 def do_import_likes(rows: Iterable[tuple[int, int, datetime]]) -> int:
-    """Create (user ID, post ID, date) likes of original posts and update like counts."""
+    """Create (user ID, post ID, date) likes (of the original for a relay); update counts."""
     post_ids = _import_marks(Like, rows)
     refresh_post_counts(post_ids)
     return len(post_ids)

@@ -13,13 +13,17 @@ class Subscription:
     """One listener's view of the broker: a changing set of channels and a queue of messages."""
 
     async def subscribe(self, *channels: str) -> None:
+        """Start receiving these channels; raises ConnectionError when the broker is down."""
         raise NotImplementedError
 
     async def unsubscribe(self, *channels: str) -> None:
         raise NotImplementedError
 
     async def get(self, timeout: float | None = None) -> tuple[str, dict] | None:
-        """The next (channel, message), or None when ``timeout`` seconds pass without one."""
+        """The next (channel, message), or None when ``timeout`` seconds pass without one.
+
+        Raises ConnectionError when the broker connection is lost.
+        """
         raise NotImplementedError
 
     async def close(self) -> None:

@@ -52,7 +52,11 @@ class RedisSubscription(Subscription):
         waiting = [self._confirmations.setdefault(self._prefix + c, loop.create_future())
                    for c in new]
         self._channels.update(new)
-        await self._pubsub.subscribe(*[self._prefix + c for c in new])
+        try:
+            await self._pubsub.subscribe(*[self._prefix + c for c in new])
+        except (redis.RedisError, OSError) as exc:
+            self._channels.difference_update(new)
+            raise ConnectionError(f"Redis is unreachable: {exc}") from exc
         if self._reader is None:
             self._reader = asyncio.ensure_future(self._read())
         try:  # publishing right after subscribing must not be lost

@@ -14,6 +14,10 @@ class TimelineStore:
         """Insert one post into many timelines; idempotent. Returns how many were added."""
         raise NotImplementedError
 
+    def holders(self, owner_ids: Iterable[int], post_ids: Iterable[int]) -> set[int]:
+        """Which of ``owner_ids`` have any of ``post_ids`` in their timeline."""
+        raise NotImplementedError
+
     def page(self, owner_id: int, cursor: Cursor) -> list[int]:
         """Post IDs of one timeline, newest first, honouring max_id/since_id/min_id."""
         raise NotImplementedError

@@ -20,6 +20,15 @@ class DatabaseTimelineStore(TimelineStore):
             TimelineEntry.objects.bulk_create(rows[start:start + BATCH], ignore_conflicts=True)
         return len(rows)
 
+    def holders(self, owner_ids: Iterable[int], post_ids: Iterable[int]) -> set[int]:
+        owners, posts = list(owner_ids), list(post_ids)
+        found: set[int] = set()
+        for start in range(0, len(owners), BATCH):
+            found |= set(TimelineEntry.objects.filter(
+                owner_id__in=owners[start:start + BATCH], post_id__in=posts)
+                .values_list("owner_id", flat=True))
+        return found
+
     def page(self, owner_id: int, cursor: Cursor) -> list[int]:
         qs = TimelineEntry.objects.filter(owner_id=owner_id).values_list("post_id", flat=True)
         return paginate_ids(qs, cursor, field="post_id")
