@@ -15,6 +15,7 @@ import logging
 from urllib.parse import parse_qs
 
 from asgiref.sync import sync_to_async
+from django.utils.translation import gettext as _
 
 from essaim.core.errors import EssaimError
 from essaim.realtime.broker import broker
@@ -98,7 +99,7 @@ class Connection:
             try:
                 data = json.loads(message.get("text") or message.get("bytes") or "{}")
             except ValueError:
-                await self.send_json({"error": "Invalid JSON", "status": 400})
+                await self.send_json({"error": _("Invalid JSON"), "status": 400})
                 continue
             if not isinstance(data, dict):
                 continue

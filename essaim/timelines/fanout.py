@@ -65,23 +65,34 @@ def recipients(post: Post) -> set[int]:
 
 
 def home_candidates(owner_id: int, limit: int) -> list[tuple[int, int]]:
-    """(post id, source id) pairs for rebuilding ``owner_id``'s home timeline, newest first."""
+    """(post id, source id) pairs for rebuilding ``owner_id``'s home timeline, newest first.
+
+    One simple query per source (own and followed, followed hashtags, direct mentions) so the
+    database walks its (author, -id) index instead of scanning every company post.
+    """
     owner = get_user_model().objects.get(pk=owner_id)
-    followed = following_ids(owner)
+    followed = list(following_ids(owner).values_list("followee_id", flat=True))
     from_followed = Q(author_id__in=followed) & (
         Q(in_reply_to_account__isnull=True)
         | Q(in_reply_to_account_id=owner_id)
         | Q(in_reply_to_account_id__in=followed)
     ) & ~Q(relay_of__author_id=owner_id) & ~Q(visibility=Visibility.DIRECT)
-    tagged = Q(relay_of__isnull=True, hashtags__in=followed_hashtag_ids(owner)) & Q(
-        visibility__in=[Visibility.PUBLIC, Visibility.COMPANY])
-    direct = Q(visibility=Visibility.DIRECT, mentions__id=owner_id)
-    own = Q(author_id=owner_id)
-    qs = policy.visible_posts(owner, Post.objects.filter(own | from_followed | tagged | direct),
-                              hide_muted=True)
-    rows = list(qs.order_by("-id").values_list("id", "author_id", "relay_of_id")
-                .distinct()[:limit])
-    return [(pid, source) for pid, source, _original in first_appearances(rows)]
+    sources = [Q(author_id=owner_id) | from_followed]
+    tag_ids = list(followed_hashtag_ids(owner).values_list("hashtag_id", flat=True))
+    if tag_ids:
+        tagged_posts = Post.hashtags.through.objects.filter(hashtag_id__in=tag_ids)
+        sources.append(Q(id__in=tagged_posts.values("post_id"), relay_of__isnull=True,
+                         visibility__in=[Visibility.PUBLIC, Visibility.COMPANY]))
+    mentions = Post.mentions.through.objects.filter(user_id=owner_id,
+                                                    post__visibility=Visibility.DIRECT)
+    if mentions.exists():
+        sources.append(Q(id__in=mentions.values("post_id")))
+    rows: set[tuple[int, int, int | None]] = set()
+    for source in sources:
+        qs = policy.visible_posts(owner, Post.objects.filter(source), hide_muted=True)
+        rows.update(qs.order_by("-id").values_list("id", "author_id", "relay_of_id")[:limit])
+    newest = sorted(rows, reverse=True)[:limit]
+    return [(pid, source) for pid, source, _original in first_appearances(newest)]
 
 
 def first_appearances(rows: list[tuple[int, int, int | None]]) -> list[tuple[int, int, int | None]]:

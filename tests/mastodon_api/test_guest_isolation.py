@@ -30,7 +30,7 @@ def _paths(company, alice, bob):
         f"/api/v1/statuses/{internal}/favourited_by", f"/api/v1/statuses/{internal}/reblogged_by",
         f"/api/v1/statuses?id[]={internal}", f"/api/v1/accounts/{alice.id}",
         f"/api/v1/accounts/{alice.id}/statuses", f"/api/v1/accounts/{alice.id}/followers",
-        f"/api/v1/accounts/lookup?acct=alice", f"/api/v1/accounts?id[]={alice.id}",
+        "/api/v1/accounts/lookup?acct=alice", f"/api/v1/accounts?id[]={alice.id}",
         f"/api/v1/accounts/relationships?id[]={bob.id}", "/api/v1/accounts/search?q=a",
         f"/api/v2/search?q={SECRET}", "/api/v2/search?q=alice", "/api/v2/search?q=plans",
         f"/api/v2/search?q=http://testserver/posts/{internal}/", "/api/v1/notifications",

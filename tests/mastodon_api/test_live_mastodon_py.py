@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import io
+import re
 import threading
 import time
 import warnings
+from html import unescape
 
 import pytest
+import requests
 from mastodon import Mastodon, StreamListener
 from PIL import Image
 
 from .live import PASSWORD
 
 SCOPES = ["read", "write", "follow", "push"]
+OOB = "urn:ietf:wg:oauth:2.0:oob"
 
 
 class Collector(StreamListener):
@@ -69,6 +73,31 @@ def test_it_logs_in_with_a_password_and_reads_the_instance(alice, live_essaim):
     assert alice.retrieve_mastodon_version() == "4.3.0"
     assert alice.instance_v2().api_versions.mastodon >= 2
     assert {f.name for f in me.fields} >= {"Department"}
+
+
+def _hidden_fields(html: str) -> dict[str, str]:
+    fields = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html)
+    return {name: unescape(value) for name, value in fields}
+
+
+def test_it_logs_in_through_the_consent_page_with_an_authorisation_code(live_essaim, app):
+    client_id, client_secret = app
+    api = Mastodon(client_id=client_id, client_secret=client_secret,
+                   api_base_url=live_essaim.url)
+    url = api.auth_request_url(scopes=SCOPES, redirect_uris=OOB, allow_http=True)
+    browser = requests.Session()
+    login = browser.get(url)  # signed out: the web UI's login page, coming back here after
+    assert "/login/" in login.url
+    consent = browser.post(login.url, data={
+        **_hidden_fields(login.text), "username": "carol", "password": PASSWORD,
+        "csrfmiddlewaretoken": browser.cookies["csrftoken"]})
+    assert "/oauth/authorize" in consent.url and "Essaim tests" in consent.text
+    shown = browser.post(consent.url.split("?")[0], data={
+        **_hidden_fields(consent.text), "decision": "approve",
+        "csrfmiddlewaretoken": browser.cookies["csrftoken"]})
+    code = re.search(r'value="([^"]+)" class="oauth-code"', shown.text).group(1)
+    api.log_in(code=code, redirect_uri=OOB, scopes=SCOPES, allow_http=True)
+    assert api.me().username == "carol"
 
 
 def test_it_posts_follows_and_pages_the_home_timeline(alice, bob):

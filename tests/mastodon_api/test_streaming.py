@@ -215,3 +215,21 @@ def test_the_websocket_refuses_a_bad_token_before_accepting(db):
         return await socket.next_message()
 
     assert async_to_sync(scenario)() == {"type": "websocket.close", "code": 4001}
+
+
+def test_the_web_ui_session_can_listen_to_the_user_stream(alice, bob):
+    do_follow(alice, bob)
+
+    async def scenario():
+        client = AsyncClient()
+        await client.aforce_login(alice)
+        response = await client.get("/api/v1/streaming/user")
+        chunks = aiter(response.streaming_content)
+        await anext(chunks)
+        post = await sync_to_async(do_create_post)(bob, "For the web UI")
+        frame = await _next_event(chunks)
+        await chunks.aclose()
+        return response.status_code, post, frame
+
+    status, post, frame = async_to_sync(scenario)()
+    assert status == 200 and frame.startswith("event: update") and str(post.id) in frame

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from essaim.media import images
@@ -19,6 +20,10 @@ VERSION = "4.3.0+essaim"  # three numeric parts, the same in v1 and v2
 API_VERSION = 2  # what Mastodon 4.3 announces in api_versions.mastodon
 SOFTWARE_VERSION = "0.1.0"
 MAX_MEDIA = 4
+
+
+def _description() -> str:
+    return str(_("Essaim, an enterprise social network."))
 
 
 def _title() -> str:
@@ -61,8 +66,7 @@ def _languages() -> list[str]:
 def instance_v1(request):
     return json_response({
         "uri": request.get_host(), "title": _title(),
-        "short_description": "Essaim, an enterprise social network.",
-        "description": "Essaim, an enterprise social network.", "email": "",
+        "short_description": _description(), "description": _description(), "email": "",
         "version": VERSION, "urls": {"streaming_api": _streaming_url(request)},
         "stats": _stats(), "thumbnail": static_url(request, "mastodon_api/missing-header.png"),
         "languages": _languages(), "registrations": False, "approval_required": False,
@@ -88,7 +92,7 @@ def instance_v2(request):
     return json_response({
         "domain": request.get_host(), "title": _title(), "version": VERSION,
         "source_url": "https://github.com/essaim/essaim",
-        "description": "Essaim, an enterprise social network.",
+        "description": _description(),
         "usage": {"users": {"active_month": users}},
         "thumbnail": {"url": static_url(request, "mastodon_api/missing-header.png")},
         "icon": [], "languages": _languages(), "configuration": config,
@@ -111,12 +115,12 @@ def empty_object(request, *args, **kwargs):
 
 @api(auth="optional")
 def not_found(request, *args, **kwargs):
-    return json_response({"error": "Record not found"}, status=404)
+    return json_response({"error": _("Record not found")}, status=404)
 
 
 @csrf_exempt
 def unknown_endpoint(request, *args, **kwargs):
-    response = json_response({"error": "Endpoint not found."}, status=404)
+    response = json_response({"error": _("Endpoint not found.")}, status=404)
     for key, value in CORS_HEADERS.items():
         response[key] = value
     return response
@@ -125,7 +129,7 @@ def unknown_endpoint(request, *args, **kwargs):
 @api(auth="optional")
 def extended_description(request):
     return json_response({"updated_at": None,
-                          "content": "<p>Essaim, an enterprise social network.</p>"})
+                          "content": f"<p>{_description()}</p>"})
 
 
 @api("read:accounts")

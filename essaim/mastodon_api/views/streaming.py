@@ -10,6 +10,7 @@ import logging
 
 from asgiref.sync import sync_to_async
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from essaim.core.errors import EssaimError
@@ -31,7 +32,7 @@ def _open(request, name: str):
     if raw:
         token = authenticate_token(raw)
         if token is None:
-            raise Unauthorized("The access token is invalid")
+            raise Unauthorized(_("The access token is invalid"))
         viewer = token.user
     else:
         user = getattr(request, "user", None)
@@ -72,7 +73,7 @@ async def _stream(request, name: str):
     if request.method == "OPTIONS":
         return _with_cors(HttpResponse(status=200))
     if request.method != "GET":
-        return _with_cors(error_response(405, "Method not allowed"))
+        return _with_cors(error_response(405, _("Method not allowed")))
     await request.auser()  # the session user, loaded outside the event loop's thread
     try:
         stream = await sync_to_async(_open)(request, name)
@@ -84,7 +85,7 @@ async def _stream(request, name: str):
     except (ConnectionError, OSError) as exc:
         logger.warning("Cannot open a stream: %s", exc)
         await subscription.close()
-        return _with_cors(error_response(503, "Streaming is unavailable, try again later."))
+        return _with_cors(error_response(503, _("Streaming is unavailable, try again later.")))
     response = StreamingHttpResponse(_events(subscription, stream, request),
                                      content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
@@ -98,7 +99,7 @@ async def sse(request, path: str = ""):
     path = path.strip("/")
     name = streaming.SSE_PATHS.get(path) if path else request.GET.get("stream", "")
     if name is None:
-        return _with_cors(error_response(404, "Unknown stream type"))
+        return _with_cors(error_response(404, _("Unknown stream type")))
     return await _stream(request, name)
 
 
