@@ -78,7 +78,8 @@ def can_see_post(viewer, post: Post) -> bool:
     """Per-object form of :func:`post_filter` (no query when the answer is obvious)."""
     if not post.author.is_active and not (_is_member(viewer) and viewer.id == post.author_id):
         return False
-    if post.relay_of_id is not None and not post.relay_of.author.is_active:
+    original = post.relay_of if post.relay_of_id is not None else None
+    if original is not None and not original.author.is_active:
         return False
     if post.visibility == Visibility.PUBLIC and not _is_member(viewer):
         return True
@@ -86,10 +87,9 @@ def can_see_post(viewer, post: Post) -> bool:
         return False
     if viewer.id != post.author_id and graph.is_blocked_either_way(viewer, post.author):
         return False
-    if post.relay_of_id is not None:
-        original = post.relay_of
-        if viewer.id != original.author_id and graph.is_blocked_either_way(viewer, original.author):
-            return False
+    if original is not None and viewer.id != original.author_id and \
+            graph.is_blocked_either_way(viewer, original.author):
+        return False
     if viewer.id == post.author_id or post.visibility == Visibility.PUBLIC:
         return True
     mentioned = post.mentions.filter(id=viewer.id).exists()

@@ -72,7 +72,8 @@ def render(text: str, known_usernames: set[str] | None = None) -> str:
 
     paragraphs = []
     for block in re.split(r"\n\s*\n", text.strip()):
-        parts, pos = [], 0
+        parts: list[str] = []
+        pos = 0
         for match in TOKEN_RE.finditer(block):
             parts.append(escape(block[pos:match.start()]))
             parts.append(link(match))

@@ -112,7 +112,7 @@ def thread(viewer, post: Post) -> tuple[list[Post], list[Post]]:
 
     def walk(pid: int, depth: int) -> None:
         for child in children.get(pid, []):
-            child.depth = depth
+            child.depth = depth  # type: ignore[attr-defined]  # thread indentation
             descendants.append(child)
             walk(child.id, depth + 1)
 

@@ -158,3 +158,30 @@ def test_it_reads_several_statuses_at_once_skipping_invisible_ones(masto, alice,
     secret = do_create_post(bob, "Secret", visibility="direct")
     found = masto(alice).get("/api/v1/statuses", {"id[]": [str(mine.id), str(secret.id)]})
     assert ids(found) == [str(mine.id)]
+
+
+def _id_values(data, path=""):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "id" or key.endswith("_id"):
+                yield f"{path}.{key}", value
+            yield from _id_values(value, f"{path}.{key}")
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _id_values(value, f"{path}[{i}]")
+
+
+def test_it_gives_every_id_as_a_string_even_nested(masto, alice, bob):
+    root = do_create_post(bob, "Root @alice #ids", visibility="public")
+    client = masto(alice)
+    reply = client.post("/api/v1/statuses", {"status": "Reply", "in_reply_to_id": str(root.id),
+                                             "quoted_status_id": str(root.id),
+                                             "poll[options][]": ["a", "b"],
+                                             "poll[expires_in]": "600"}).json()
+    client.post(f"/api/v1/statuses/{root.id}/reblog")
+    payloads = [reply, client.get("/api/v1/timelines/home").json(),
+                masto(bob).get("/api/v1/notifications").json()]
+    found = [(path, value) for payload in payloads for path, value in _id_values(payload)]
+    assert len(found) > 20
+    assert all(value is None or (isinstance(value, str) and value.isdigit())
+               for _path, value in found), [f for f in found if not isinstance(f[1], str)]
