@@ -65,7 +65,8 @@ def cmd_serve(args) -> int:
         raise CommandFailed("--workers must be at least 1.")
     _prepare_data_dir()
     uvicorn.run("essaim.config.asgi:application", host=args.host, port=args.port,
-                workers=args.workers, log_level="info")
+                workers=args.workers, log_level="info",
+                timeout_graceful_shutdown=5)  # open streams must not block a stop
     return 0
 
 
