@@ -122,7 +122,7 @@ def test_pinning_shows_the_post_first_on_the_profile(alice, signed_in):
     assert "Pinned" in html
 
 
-def test_the_home_page_polls_for_new_posts(alice, bob, signed_in):
+def test_the_home_page_counts_new_posts_when_its_stream_says_so(alice, bob, signed_in):
     from essaim.graph.actions import do_follow
 
     do_follow(alice, bob)
@@ -130,7 +130,8 @@ def test_the_home_page_polls_for_new_posts(alice, bob, signed_in):
     client = signed_in(alice)
     home = client.get(reverse("web:home")).content.decode()
     assert f'{reverse("web:new_posts")}?since_id={first.id}' in home
-    assert 'hx-trigger="every 15s"' in home
+    assert 'hx-trigger="essaim:update from:body, every 60s"' in home
+    assert 'data-stream="/api/v1/streaming/user"' in home
     url = reverse("web:new_posts") + f"?since_id={first.id}"
     assert client.get(url, **HTMX).content == b""
     do_create_post(bob, "Second", rate_limit=False)

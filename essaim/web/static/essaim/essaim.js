@@ -92,6 +92,24 @@
     if (textarea) textarea.focus();
   }
 
+  /* Live updates: the home page listens to the signed-in person's stream (the same one the
+     Mastodon API serves) and asks for a fresh "N new posts" count when something arrives.
+     The page also polls slowly, so it keeps working where streams are cut by a proxy. */
+  function listenForNewPosts() {
+    var slot = document.querySelector("[data-stream]");
+    if (!slot || !window.EventSource) return;
+    var source = new EventSource(slot.getAttribute("data-stream"));
+    var pending = null;
+    source.addEventListener("update", function () {
+      if (pending) return;
+      pending = setTimeout(function () {
+        pending = null;
+        document.body.dispatchEvent(new CustomEvent("essaim:update"));
+      }, 500);
+    });
+    window.addEventListener("pagehide", function () { source.close(); });
+  }
+
   function init(root) {
     initCounters(root);
     scheduleToasts(document);
@@ -100,6 +118,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     init(document);
     focusComposer();
+    listenForNewPosts();
   });
   window.addEventListener("hashchange", focusComposer);
   document.addEventListener("htmx:load", function (event) { init(event.target); });
