@@ -60,9 +60,10 @@ def cmd_migrate(args) -> int:
 
 def cmd_serve(args) -> int:
     import uvicorn
+    from django.utils.translation import gettext as _
 
     if args.workers < 1:
-        raise CommandFailed("--workers must be at least 1.")
+        raise CommandFailed(_("--workers must be at least 1."))
     _prepare_data_dir()
     uvicorn.run("essaim.config.asgi:application", host=args.host, port=args.port,
                 workers=args.workers, log_level="info",
@@ -215,14 +216,61 @@ def cmd_worker(args) -> int:
     from django.conf import settings
     from django.utils.translation import gettext as _
 
-    backend = settings.TASKS["default"]["BACKEND"]
-    if backend.endswith("ImmediateBackend"):
-        print(_("Background tasks run inside the server process (immediate task backend): "
-                "no separate worker is needed."))
+    from essaim.core.worker import redis_backend, run_worker
+
+    backend = redis_backend()
+    if backend is None:
+        path = settings.TASKS["default"]["BACKEND"]
+        if path.endswith("ImmediateBackend"):
+            print(_("Background tasks run inside the server process (immediate task "
+                    "backend): no separate worker is needed."))
+            return 0
+        raise CommandFailed(_("The task backend %(backend)s needs a worker that Essaim does "
+                              "not provide; use the immediate backend or the Redis queue "
+                              "(ESSAIM_TASK_BACKEND).") % {"backend": path})
+    if args.processes < 1:
+        raise CommandFailed(_("--processes must be at least 1."))
+    queues = args.queue or None
+    unknown = set(queues or []) - backend.queues
+    if unknown:
+        raise CommandFailed(_("Unknown queue: %(name)s.") % {"name": sorted(unknown)[0]})
+    if args.processes == 1:
+        done = run_worker(queues, burst=args.burst)
+        if args.burst:
+            print(_("Ran %(count)d tasks.") % {"count": done})
         return 0
-    raise CommandFailed(_("The task backend %(backend)s needs a worker that this version of "
-                          "Essaim does not provide; use the immediate backend.")
-                        % {"backend": backend})
+    return _run_worker_processes(args.processes, queues, args.burst)
+
+
+def _run_worker_processes(count: int, queues, burst: bool) -> int:
+    """Fork ``count`` workers and wait for them; SIGTERM/SIGINT stop them all."""
+    import multiprocessing
+    import signal
+
+    from django.db import connections
+
+    from essaim.core.worker import run_worker
+
+    connections.close_all()  # children open their own
+    for conn in connections.all(initialized_only=True):
+        if hasattr(conn, "close_pool"):
+            conn.close_pool()  # a pool's threads do not survive a fork
+    context = multiprocessing.get_context("fork")
+    children = [context.Process(target=run_worker, args=(queues,), kwargs={"burst": burst},
+                                name=f"essaim-worker-{n}") for n in range(count)]
+    for child in children:
+        child.start()
+
+    def stop(signum, _frame) -> None:
+        for child in children:
+            if child.pid and child.is_alive():
+                os.kill(child.pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for child in children:
+        child.join()
+    return max((child.exitcode or 0) for child in children)
 
 
 # --- parsing -------------------------------------------------------------------------------
@@ -267,7 +315,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
     _add_account_commands(sub)
     _add_data_commands(sub)
-    sub.add_parser("worker", help="run background tasks").set_defaults(func=cmd_worker)
+    worker = sub.add_parser("worker", help="run background tasks (Redis task queue)")
+    worker.add_argument("--processes", type=_positive, default=1,
+                        help="worker processes to run (default 1)")
+    worker.add_argument("--queue", action="append", metavar="NAME",
+                        help="only this queue (repeat for several; default all)")
+    worker.add_argument("--burst", action="store_true",
+                        help="stop once the queues are empty")
+    worker.set_defaults(func=cmd_worker)
     return parser
 
 

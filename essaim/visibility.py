@@ -10,6 +10,14 @@ Viewers:
   follow, posts addressed to them (mentions), their own;
 * external guest: public posts, their own, and direct posts addressed to them; nothing internal.
 
+Communities: a community post (visibility ``community``) is visible to the current members of
+its community only, whoever else it mentions, guests included when they are members. A
+community's existence is visible to employees for open, closed and external communities; a
+secret one only to its members and the people invited to it; a guest sees only the
+communities they belong to or are invited to. Artefacts (files, links, ideas, tasks, events,
+questions) are readable by the members of their community only. Guests see the profiles of the
+people they share a community with.
+
 Blocks hide content both ways. Mutes hide a muted person's posts from the muter's timelines and
 notifications (``hide_muted=True``) but an explicit link still opens.
 Posts by deactivated accounts are hidden from everyone but administrators.
@@ -20,6 +28,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from essaim.communities.models import Community, Invitation, Membership
 from essaim.core.errors import NotFound
 from essaim.graph import queries as graph
 from essaim.posts.models import Post, ReplyPolicy, Visibility
@@ -33,6 +42,18 @@ def _is_member(viewer) -> bool:
 
 def _mentioned(viewer) -> Exists:
     return Exists(_MENTION.objects.filter(post_id=OuterRef("pk"), user_id=viewer.id))
+
+
+def member_community_ids(viewer) -> QuerySet:
+    """IDs of the communities ``viewer`` belongs to, as a subquery."""
+    return Membership.objects.filter(user_id=viewer.id).values("community_id")
+
+
+def in_community(viewer, community_id) -> bool:
+    """Whether ``viewer`` may read a community's content (posts and artefacts)."""
+    if not _is_member(viewer) or community_id is None:
+        return False
+    return Membership.objects.filter(user_id=viewer.id, community_id=community_id).exists()
 
 
 def post_filter(viewer) -> Q:
@@ -54,13 +75,16 @@ def post_filter(viewer) -> Q:
             | Q(visibility=Visibility.FOLLOWERS, author_id__in=graph.following_ids(viewer))
             | (Q(visibility__in=[Visibility.FOLLOWERS, Visibility.DIRECT]) & _mentioned(viewer))
         )
+    community = Q(visibility=Visibility.COMMUNITY)
+    readable = (allowed & ~community) | (
+        community & Q(community_id__in=member_community_ids(viewer)))
     blocked = Q(author_id__in=graph.blocked_by_me_ids(viewer)) | Q(
         author_id__in=graph.blocking_me_ids(viewer)
     )
     relay_blocked = Q(relay_of__author_id__in=graph.blocked_by_me_ids(viewer)) | Q(
         relay_of__author_id__in=graph.blocking_me_ids(viewer)
     )
-    return allowed & (own | active) & relay_active & ~blocked & ~relay_blocked
+    return readable & (own | active) & relay_active & ~blocked & ~relay_blocked
 
 
 def visible_posts(viewer, qs: QuerySet | None = None, *, hide_muted: bool = False) -> QuerySet:
@@ -90,6 +114,8 @@ def can_see_post(viewer, post: Post) -> bool:
     if original is not None and viewer.id != original.author_id and \
             graph.is_blocked_either_way(viewer, original.author):
         return False
+    if post.visibility == Visibility.COMMUNITY:
+        return in_community(viewer, post.community_id)
     if viewer.id == post.author_id or post.visibility == Visibility.PUBLIC:
         return True
     mentioned = post.mentions.filter(id=viewer.id).exists()
@@ -151,7 +177,10 @@ def account_filter(viewer) -> Q:
     if not _is_member(viewer):
         return Q(pk__in=[])
     if viewer.is_guest:
-        return Q(pk=viewer.id)
+        co_members = Membership.objects.filter(
+            community_id__in=member_community_ids(viewer)).values("user_id")
+        return Q(pk=viewer.id) | (Q(is_active=True) & Q(pk__in=co_members)
+                                  & ~Q(pk__in=graph.blocking_me_ids(viewer)))
     return Q(is_active=True) & ~Q(pk__in=graph.blocking_me_ids(viewer)) | Q(pk=viewer.id)
 
 
@@ -167,7 +196,10 @@ def can_see_account(viewer, account) -> bool:
         return False
     if viewer.id == account.id:
         return True
-    if viewer.is_guest or not account.is_active:
+    if not account.is_active:
+        return False
+    if viewer.is_guest and not Membership.objects.filter(
+            user_id=account.id, community_id__in=member_community_ids(viewer)).exists():
         return False
     return not graph.blocking_me_ids(viewer).filter(blocker_id=account.id).exists()
 
@@ -189,4 +221,55 @@ def visible_notifications(viewer, qs: QuerySet) -> QuerySet:
         actor_id__in=graph.muted_ids(viewer)
     )
     qs = qs.filter(actor__is_active=True)
+    qs = qs.filter(Q(community__isnull=True)
+                   | Q(community__in=visible_communities(viewer).values("id")))
     return qs.filter(Q(post__isnull=True) | Q(post__in=visible_posts(viewer).values("id")))
+
+
+# --- Communities ------------------------------------------------------------------------
+
+def _invited_community_ids(viewer) -> QuerySet:
+    return Invitation.objects.filter(account_id=viewer.id, accepted_at__isnull=True,
+                                     declined_at__isnull=True).values("community_id")
+
+
+def community_filter(viewer) -> Q:
+    """Communities whose existence ``viewer`` may know (lists, search, counts)."""
+    if not _is_member(viewer):
+        return Q(pk__in=[])
+    mine = Q(pk__in=member_community_ids(viewer)) | Q(pk__in=_invited_community_ids(viewer))
+    if viewer.is_guest:
+        return mine
+    return Q(kind__in=[Community.Kind.OPEN, Community.Kind.CLOSED,
+                       Community.Kind.EXTERNAL]) | mine
+
+
+def visible_communities(viewer, qs: QuerySet | None = None) -> QuerySet:
+    qs = Community.objects.all() if qs is None else qs
+    return qs.filter(community_filter(viewer))
+
+
+def can_see_community(viewer, community) -> bool:
+    """Per-object form of :func:`community_filter`."""
+    if not _is_member(viewer):
+        return False
+    if not viewer.is_guest and community.kind != Community.Kind.SECRET:
+        return True
+    return in_community(viewer, community.pk) or Invitation.objects.filter(
+        account_id=viewer.id, community_id=community.pk, accepted_at__isnull=True,
+        declined_at__isnull=True).exists()
+
+
+def access_community(viewer, slug) -> Community:
+    """A community whose existence the viewer may know, or NotFound (secret ones included)."""
+    community = Community.objects.filter(slug=str(slug or "")[:80]).first()
+    if community is None or not can_see_community(viewer, community):
+        raise NotFound(_("This community does not exist or is not visible to you."))
+    return community
+
+
+def community_content_filter(viewer, field: str = "community") -> Q:
+    """A Q over any artefact model (by its community field) keeping what ``viewer`` may read."""
+    if not _is_member(viewer):
+        return Q(pk__in=[])
+    return Q(**{f"{field}__in": member_community_ids(viewer)})

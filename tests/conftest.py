@@ -67,3 +67,12 @@ def _fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A French request must not leave French active for the next test on this thread."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()

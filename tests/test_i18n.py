@@ -19,6 +19,13 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "essaim" / "locale" / "fr"
 PLACEHOLDER = re.compile(r"%\([A-Za-z_]\w*\)[-#0 +]*\d*(?:\.\d+)?[sdif]|%[sdif]|\{\w*\}")
 
 
+@pytest.fixture(autouse=True)
+def _back_to_the_default_language():
+    """A French request leaves French active on the thread: later tests expect the default."""
+    yield
+    translation.deactivate()
+
+
 def _catalogue() -> polib.POFile:
     return polib.pofile(str(LOCALE_DIR / "django.po"))
 
@@ -170,3 +177,10 @@ def test_a_confirmation_after_posting_is_in_french(alice):
     response = client.post(reverse("web:compose"), data)
     assert response.status_code == 302
     assert "Votre publication est en ligne." in client.get(response.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_json_api_explains_a_missing_token_in_french():
+    response = _french().get("/api/essaim/v1/timelines/home")
+    assert response.status_code == 401
+    assert response.json()["error"].startswith("Authentification requise")

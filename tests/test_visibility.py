@@ -197,7 +197,8 @@ def test_a_blocked_person_cannot_see_the_blockers_account(alice, bob):
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(kinds=worlds.kinds, ops=st.lists(st.one_of(worlds.graph_op, worlds.post_op,
-                                                  worlds.late_op), max_size=14))
+                                                  worlds.late_op, worlds.community_op),
+                                        max_size=14))
 def test_the_queryset_and_per_object_forms_agree_for_every_viewer_and_post(db, kinds, ops):
     with worlds.rolled_back():
         cache.clear()

@@ -25,15 +25,23 @@ class UserLanguageMiddleware:
 
 
 class ActivityMiddleware:
-    """Record when a person was last active (drives fan-out to active followers)."""
+    """Record when a person was last active (drives fan-out to active followers).
+
+    Someone back after a long absence gets their home timeline rebuilt (``note_activity``).
+    Bearer-token requests authenticate inside the view, so they are recorded after it.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        from essaim.timelines.activity import note_activity
+
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            from .actions.profile import do_touch_activity
-
-            do_touch_activity(user)
-        return self.get_response(request)
+            note_activity(user)
+        response = self.get_response(request)
+        after = getattr(request, "user", None)
+        if after is not user and after is not None and after.is_authenticated:
+            note_activity(after)
+        return response

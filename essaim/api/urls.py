@@ -11,7 +11,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from essaim.core.errors import EssaimError
 
 from .auth import AUTH
-from .routers import accounts, notifications, posts, timelines
+from .routers import accounts, communities, notifications, posts, timelines
 
 api = NinjaAPI(
     title="Essaim API", version="1", urls_namespace="essaim-api", auth=AUTH,
@@ -58,3 +58,4 @@ api.add_router("/accounts", accounts.router)
 api.add_router("/posts", posts.router)
 api.add_router("/timelines", timelines.router)
 api.add_router("/notifications", notifications.router)
+api.add_router("/communities", communities.router)

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "essaim.realtime",
     "essaim.media",
     "essaim.polls",
+    "essaim.communities",
     "essaim.mastodon_api",
 ]
 
@@ -113,7 +114,17 @@ TEMPLATES = [
 # --- Database: SQLite (WAL, IMMEDIATE) by default, PostgreSQL by URL ---------------
 DATABASE_URL = env("ESSAIM_DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
+    if DATABASES["default"]["ENGINE"].endswith("postgresql") and \
+            env("ESSAIM_DATABASE_POOL", "1") not in ("0", "false", "no"):
+        # Under ASGI every request runs in a thread of its own: without a pool each one would
+        # open (and PostgreSQL fork) a new connection. ESSAIM_DATABASE_POOL=0 turns it off
+        # (behind PgBouncer, for instance).
+        DATABASES["default"]["OPTIONS"] = {"pool": {
+            "min_size": env_int("ESSAIM_DATABASE_POOL_MIN", 2),
+            "max_size": env_int("ESSAIM_DATABASE_POOL_MAX", 10), "timeout": 10}}
+    else:
+        DATABASES["default"]["CONN_MAX_AGE"] = 60
 else:
     DATABASES = {
         "default": {
@@ -146,12 +157,37 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# --- Background work ---------------------------------------------------------------
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# --- Background work: in the request (default) or a Redis queue run by `essaim worker` ---
+ESSAIM_TASK_BACKEND = env("ESSAIM_TASK_BACKEND", "immediate")
+if ESSAIM_TASK_BACKEND == "redis":
+    if not REDIS_URL:
+        raise SystemExit("ESSAIM_TASK_BACKEND=redis needs ESSAIM_REDIS_URL")
+    TASKS = {"default": {"BACKEND": "essaim.core.tasks_redis.RedisTaskBackend",
+                         "OPTIONS": {"url": REDIS_URL,
+                                     "prefix": env("ESSAIM_TASK_PREFIX", "essaim:tasks")}}}
+elif ESSAIM_TASK_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise SystemExit(f"ESSAIM_TASK_BACKEND is 'immediate' or 'redis', got {ESSAIM_TASK_BACKEND!r}")
+ESSAIM_TASK_MAX_ATTEMPTS = env_int("ESSAIM_TASK_MAX_ATTEMPTS", 5)
+# Seconds without a heartbeat after which a worker counts as dead and its work is taken back.
+ESSAIM_WORKER_HEARTBEAT = env_int("ESSAIM_WORKER_HEARTBEAT", 30)
 
 # --- Engines ---------------------------------------------------------------------
-ESSAIM_TIMELINE_STORE = "essaim.timelines.engine.db.DatabaseTimelineStore"
-ESSAIM_TIMELINE_MAX = env_int("ESSAIM_TIMELINE_MAX", 800)
+_TIMELINE_STORES = {
+    "db": "essaim.timelines.engine.db.DatabaseTimelineStore",
+    "redis": "essaim.timelines.engine.redis.RedisTimelineStore",
+}
+_store = env("ESSAIM_TIMELINE_STORE", "redis" if REDIS_URL else "db")
+if _store not in _TIMELINE_STORES or (_store == "redis" and not REDIS_URL):
+    raise SystemExit("ESSAIM_TIMELINE_STORE is 'db', or 'redis' with ESSAIM_REDIS_URL set")
+ESSAIM_TIMELINE_STORE = _TIMELINE_STORES[_store]
+ESSAIM_TIMELINE_MAX = env_int("ESSAIM_TIMELINE_MAX", 800)  # entries kept per home timeline
+ESSAIM_FANOUT_BATCH = env_int("ESSAIM_FANOUT_BATCH", 1000)  # timelines per fan-out task
+# Fan-out reaches people active in the last N days; the others are rebuilt when they return.
+ESSAIM_ACTIVE_DAYS = env_int("ESSAIM_ACTIVE_DAYS", 14)
+# Accounts with at least this many followers are merged into homes when read, not fanned out.
+ESSAIM_BROADCAST_FOLLOWERS = env_int("ESSAIM_BROADCAST_FOLLOWERS", 1000)
 
 # --- Auth --------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -184,6 +220,7 @@ if SECURE:
 # --- Limits ------------------------------------------------------------------------
 ESSAIM_POST_MAX_CHARS = env_int("ESSAIM_POST_MAX_CHARS", 500)
 ESSAIM_AVATAR_MAX_BYTES = env_int("ESSAIM_AVATAR_MAX_BYTES", 5 * 1024 * 1024)
+ESSAIM_UPLOAD_MAX_BYTES = env_int("ESSAIM_UPLOAD_MAX_BYTES", 25 * 1024 * 1024)  # community files
 ESSAIM_RATE_LOGIN = env("ESSAIM_RATE_LOGIN", "10/300")  # attempts / seconds
 ESSAIM_RATE_POST = env("ESSAIM_RATE_POST", "60/60")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

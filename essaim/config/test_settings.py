@@ -12,6 +12,8 @@ if os.environ.get("ESSAIM_TEST_REDIS_URL"):
     os.environ["ESSAIM_REDIS_URL"] = os.environ["ESSAIM_TEST_REDIS_URL"]
 else:
     os.environ.pop("ESSAIM_REDIS_URL", None)
+os.environ["ESSAIM_TASK_BACKEND"] = "immediate"  # tests about the worker choose their own
+os.environ.pop("ESSAIM_TIMELINE_STORE", None)  # Redis with ESSAIM_TEST_REDIS_URL, else database
 
 from .settings import *  # noqa: E402,F403
 

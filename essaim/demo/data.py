@@ -207,6 +207,10 @@ PERSONAS = (
             job_title="Chef de projet chez Client Horizon", location="Nantes",
             bio="Chef de projet côté client, en lien avec l'équipe commerciale.",
             guest_of="Client Horizon"),
+    Persona("client", "Léa Girard", "external guest (Client Horizon)",
+            job_title="Acheteuse chez Client Horizon", location="Nantes",
+            bio="Achats et pilotage fournisseurs chez Client Horizon.",
+            guest_of="Client Horizon"),
 )
 
 

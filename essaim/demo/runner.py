@@ -26,6 +26,7 @@ from essaim.timelines.store import timeline_store
 
 from . import DEMO_PASSWORD, data
 from .activity import play_recent_activity
+from .communities import seed_communities
 from .content import ContentGenerator
 from .graph import make_follows
 from .people import Person, make_officials, make_people, user_rows
@@ -96,6 +97,7 @@ def seed_company(*, users: int, posts: int, seed: int = 1, password: str = DEMO_
     _import_content(rng, everyone, pairs, posts, now, report)
     if posts:
         report.posts += play_recent_activity(everyone, now)
+        report.posts += seed_communities(everyone, now)
     phases.done("posts")
     _analyze()
     report.timelines = rebuild_all_timelines()

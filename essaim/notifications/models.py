@@ -15,6 +15,13 @@ class Notification(models.Model):
         QUOTE = "quote", _("Quote")
         LIKE = "like", _("Like")
         FOLLOW = "follow", _("Follow")
+        # Communities
+        INVITED = "invited", _("Community invitation")
+        JOIN_REQUEST = "join_req", _("Request to join a community")
+        APPROVED = "approved", _("Request to join approved")
+        TASK = "task", _("Task assigned")
+        TASK_DUE = "task_due", _("Task due")
+        DEADLINE = "deadline", _("Community deadline")
 
     id = models.BigIntegerField(primary_key=True, default=snowflake, editable=False)
     recipient = models.ForeignKey(
@@ -24,6 +31,9 @@ class Notification(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     post = models.ForeignKey("posts.Post", null=True, blank=True, on_delete=models.CASCADE,
                              related_name="+")
+    community = models.ForeignKey("communities.Community", null=True, blank=True,
+                                  on_delete=models.CASCADE, related_name="+")
+    subject = models.CharField(max_length=200, blank=True)  # e.g. a task's title
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 

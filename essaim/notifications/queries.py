@@ -15,7 +15,7 @@ def notifications_for(user, kinds: list[str] | None = None,
         qs = qs.filter(kind__in=kinds)
     if exclude:
         qs = qs.exclude(kind__in=exclude)
-    return qs.select_related("actor", "actor__department", "post", "post__author")
+    return qs.select_related("actor", "actor__department", "post", "post__author", "community")
 
 
 def page(user, cursor: Cursor, **filters) -> list[Notification]:

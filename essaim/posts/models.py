@@ -14,6 +14,7 @@ class Visibility(models.TextChoices):
     COMPANY = "company", _("Company")
     FOLLOWERS = "followers", _("Followers")
     DIRECT = "direct", _("Mentioned only")
+    COMMUNITY = "community", _("Community members")
 
 
 class ReplyPolicy(models.TextChoices):
@@ -68,6 +69,10 @@ class Post(models.Model):
     quote_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
     )
+    community = models.ForeignKey(
+        "communities.Community", null=True, blank=True, on_delete=models.CASCADE,
+        related_name="posts", help_text="Set for posts in a community (visibility: community).",
+    )
     sensitive = models.BooleanField(default=False)
     spoiler_text = models.CharField(max_length=200, blank=True)
     hashtags = models.ManyToManyField(Hashtag, blank=True, related_name="posts")
@@ -86,6 +91,7 @@ class Post(models.Model):
             models.Index(fields=["visibility", "-id"]),
             models.Index(fields=["relay_of", "author"]),
             models.Index(fields=["thread_root", "id"]),
+            models.Index(fields=["community", "-id"]),
         ]
         constraints = [
             models.UniqueConstraint(

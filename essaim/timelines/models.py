@@ -22,3 +22,26 @@ class TimelineEntry(models.Model):
             models.Index(fields=["owner", "-post"], name="timeline_owner_post"),
             models.Index(fields=["owner", "source"], name="timeline_owner_source"),
         ]
+
+
+class TimelineFloor(models.Model):
+    """Where a trimmed home timeline stops being exact: older pages come from the database.
+
+    No row means the stored timeline is complete.
+    """
+
+    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                 primary_key=True, related_name="+")
+    exact_above = models.BigIntegerField()  # entries are exact for post IDs above this one
+
+
+class Broadcaster(models.Model):
+    """An account with so many followers that its posts are merged into homes when read.
+
+    Set by the fan-out when the account reaches ``ESSAIM_BROADCAST_FOLLOWERS``; it stays set
+    (home timelines rebuilt while it is set leave its posts out, since reads bring them in).
+    """
+
+    account = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                   primary_key=True, related_name="broadcaster")
+    since = models.DateTimeField(auto_now_add=True)

@@ -12,6 +12,8 @@ from essaim.graph.models import ListMember
 from essaim.posts.models import Bookmark, Like, Post, Visibility
 from essaim.posts.queries import POST_RELATED
 
+from .activity import note_activity
+from .fanout import broadcast_page, is_recently_active, merge_pages
 from .store import timeline_store
 
 
@@ -36,16 +38,40 @@ def _page(viewer, qs, cursor: Cursor, hide_muted=True) -> Page:
 
 
 def home(viewer, cursor: Cursor) -> Page:
-    ids = timeline_store().page(viewer.id, cursor)
-    return _page_from_ids(viewer, ids, cursor)
+    page = _page_from_ids(viewer, _home_ids(viewer, cursor), cursor)
+    page.posts = _first_appearances(page.posts)
+    return page
 
 
 def home_newer_count(viewer, since_id: int) -> int:
-    ids = timeline_store().page(viewer.id, Cursor(since_id=since_id, limit=40))
+    ids = _home_ids(viewer, Cursor(since_id=since_id, limit=40))
     if not ids:
         return 0
     return policy.visible_posts(viewer, Post.objects.filter(id__in=ids), hide_muted=True)\
         .exclude(author_id=viewer.id).count()
+
+
+def _home_ids(viewer, cursor: Cursor) -> list[int]:
+    """The stored timeline, with the posts of followed broadcasters merged in."""
+    if not is_recently_active(viewer):
+        note_activity(viewer)  # back after a while: fan-out skipped them, rebuild first
+    ids = timeline_store().page(viewer.id, cursor)
+    merged = broadcast_page(viewer, cursor)
+    return merge_pages(cursor, ids, merged) if merged else ids
+
+
+def _first_appearances(posts: list[Post]) -> list[Post]:
+    """Drop a relay when its post already shows lower on the page (merged broadcasters)."""
+    seen: set[int] = set()
+    kept = []
+    for post in reversed(posts):
+        key = post.relay_of_id or post.id
+        if post.relay_of_id is not None and key in seen:
+            continue
+        seen.add(key)
+        kept.append(post)
+    kept.reverse()
+    return kept
 
 
 def company(viewer, cursor: Cursor, *, with_replies: bool = False) -> Page:

@@ -1,33 +1,85 @@
-"""Background work for timelines, run through the Tasks API."""
+"""Background work for timelines, run through the Tasks API.
+
+Every task here is idempotent: a worker killed half-way through one (the queue then runs it
+again) delivers nothing twice. Pushing an entry a timeline already holds is a no-op, and the
+notifications of a post are written in one transaction, once.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.db import transaction
 from django_tasks import task
 
 from essaim.posts.models import Post
 from essaim.realtime import events as realtime
 
 
-@task()
-def deliver_post(post_id: int) -> int:
-    """Fan a new post out to its recipients' home timelines and notify those it concerns."""
-    from essaim.notifications.delivery import notify_about_new_post
-
-    from .fanout import already_holding, recipients
-    from .store import timeline_store
-
-    post = (Post.objects.select_related("author", "relay_of", "relay_of__author",
+def _load(post_id: int) -> Post | None:
+    return (Post.objects.select_related("author", "relay_of", "relay_of__author",
                                         "in_reply_to", "quote_of")
             .filter(pk=post_id).first())
+
+
+@task()
+def deliver_post(post_id: int) -> int:
+    """Fan a new post out to its recipients' home timelines and notify those it concerns.
+
+    Recipients are the recently active ones (the others are rebuilt when they return); a
+    broadcaster's post goes to its author only and is merged into the others' homes when read.
+    Large audiences are split into ``deliver_batch`` tasks of ``ESSAIM_FANOUT_BATCH``.
+    """
+    from .fanout import is_broadcaster, recipients
+
+    post = _load(post_id)
     if post is None:  # deleted before delivery
         return 0
-    targets = recipients(post)
-    targets -= already_holding(post, targets)  # one appearance per post in a timeline
-    count = timeline_store().push(post.id, post.author_id, targets)
-    notify_about_new_post(post)
+    _notify_once(post)
+    targets = recipients(post, active_only=True)
+    if is_broadcaster(post.author_id):
+        count = _push(post, {post.author_id})
+    else:
+        batch = max(1, settings.ESSAIM_FANOUT_BATCH)
+        ordered = sorted(targets)
+        count = _push(post, set(ordered[:batch]))
+        for start in range(batch, len(ordered), batch):
+            deliver_batch.enqueue(post.id, ordered[start:start + batch])
     realtime.post_delivered(post, targets)
     return count
+
+
+@task()
+def deliver_batch(post_id: int, owner_ids: list[int]) -> int:
+    """Push one post into some home timelines (a slice of a large fan-out)."""
+    post = _load(post_id)
+    if post is None:
+        return 0
+    return _push(post, set(owner_ids))
+
+
+def _push(post: Post, owner_ids: set[int]) -> int:
+    from .fanout import already_holding
+    from .store import timeline_store
+
+    owner_ids = owner_ids - already_holding(post, owner_ids)  # one appearance per post
+    if not owner_ids:
+        return 0
+    return timeline_store().push(post.id, post.author_id, owner_ids)
+
+
+def _notify_once(post: Post) -> None:
+    """Mention, reply and quote notifications, unless an earlier run of the task sent them."""
+    from essaim.notifications.delivery import notify_about_new_post
+    from essaim.notifications.models import Notification
+
+    if post.relay_of_id is not None:
+        return  # the relay action notifies
+    if not (post.in_reply_to_id or post.quote_of_id or post.mentions.exists()):
+        return  # nobody to tell: no query for notifications, no write transaction
+    if Notification.objects.filter(post=post, actor_id=post.author_id).exists():
+        return
+    with transaction.atomic():
+        notify_about_new_post(post)
 
 
 @task()
@@ -45,8 +97,11 @@ def backfill_from(owner_id: int, source_id: int, limit: int = 40) -> None:
     from essaim import visibility as policy
     from essaim.graph.queries import following_ids
 
+    from .models import Broadcaster
     from .store import timeline_store
 
+    if Broadcaster.objects.filter(account_id=source_id).exists():
+        return  # merged into the home when it is read
     owner = get_user_model().objects.get(pk=owner_id)
     # The reply rule of fanout.home_candidates: self-threads and answers to people one follows.
     replies = (Q(in_reply_to_account__isnull=True) | Q(in_reply_to_account_id=owner_id)

@@ -28,6 +28,7 @@ POLICIES = [p.value for p in ReplyPolicy]
 class World:
     users: list = field(default_factory=list)
     posts: list = field(default_factory=list)
+    communities: list = field(default_factory=list)
 
 
 @contextmanager
@@ -59,6 +60,18 @@ post_op = st.one_of(
     st.tuples(st.just("relay"), user_index, st.integers(0, 20)),
 )
 
+community_index = st.integers(0, 3)
+community_op = st.one_of(
+    st.tuples(st.just("community"), user_index,
+              st.sampled_from(["open", "closed", "secret", "external"])),
+    st.tuples(st.just("join"), user_index, community_index),
+    st.tuples(st.just("invite"), user_index, community_index, user_index),
+    st.tuples(st.just("community_post"), user_index, community_index,
+              st.frozensets(user_index, max_size=2), st.none() | st.integers(0, 20)),
+    st.tuples(st.just("leave"), user_index, community_index),
+    st.tuples(st.just("unfollow_community"), user_index, community_index),
+)
+
 late_op = st.one_of(
     graph_op,
     st.tuples(st.just("unfollow"), user_index, user_index),
@@ -85,7 +98,9 @@ def apply(world: World, op: tuple) -> None:
     me = users[actor]
     me.refresh_from_db()
     try:
-        if name == "post":
+        if name in COMMUNITY_OPS:
+            _community_op(world, me, name, op[2:])
+        elif name == "post":
             _post(world, me, *op[2:])
         elif name == "relay":
             if world.posts:
@@ -112,6 +127,41 @@ def _post(world: World, me, visibility, mentions, tags, reply_to, reply_policy) 
     post = do_create_post(me, " ".join(["news", *words]), visibility=visibility,
                           reply_policy=reply_policy, in_reply_to=parent, rate_limit=False)
     world.posts.append(post)
+
+
+COMMUNITY_OPS = {"community", "join", "invite", "community_post", "leave",
+                 "unfollow_community"}
+
+
+def _community_op(world: World, me, name: str, args: tuple) -> None:
+    from essaim.communities import actions as community_actions
+
+    if name == "community":
+        world.communities.append(community_actions.do_create_community(
+            me, f"c{len(world.communities)}", kind=args[0]))
+        return
+    if not world.communities:
+        return
+    community = world.communities[args[0] % len(world.communities)]
+    community.refresh_from_db()
+    if name == "join":
+        community_actions.do_join(me, community)
+    elif name == "invite" and args[1] < len(world.users):
+        other = world.users[args[1]]
+        other.refresh_from_db()
+        community_actions.do_invite_account(me, community, other)
+    elif name == "leave":
+        community_actions.do_leave(me, community)
+    elif name == "unfollow_community":
+        community_actions.do_set_following(me, community, False)
+    elif name == "community_post":
+        words = [f"@u{i}" for i in sorted(args[1]) if i < len(world.users)]
+        parent = None
+        if args[2] is not None and world.posts:
+            parent = world.posts[args[2] % len(world.posts)]
+        world.posts.append(do_create_post(me, " ".join(["inside", *words]),
+                                          community=None if parent else community,
+                                          in_reply_to=parent, rate_limit=False))
 
 
 def build(kinds_: list[str], *op_lists) -> World:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -38,7 +39,7 @@ def composer(page: Page) -> Locator:
 def publish(page: Page, text: str, *, visibility: str | None = None,
             reply_policy: str | None = None) -> int:
     """Write a post from the home composer; returns the new post's id."""
-    if not page.url.endswith("/") or page.url.count("/") != 3:
+    if urlsplit(page.url).path != "/":
         page.goto("/")
     form = composer(page)
     form.get_by_role("textbox").fill(text)

@@ -14,7 +14,6 @@ from essaim.core.pagination import Cursor
 from essaim.graph.actions import do_follow
 from essaim.posts.actions import do_create_post
 from essaim.timelines import queries as timelines
-from essaim.timelines.models import TimelineEntry
 from essaim.timelines.store import timeline_store
 from tests.core import worlds
 
@@ -29,7 +28,7 @@ late_op = st.one_of(
 
 
 def stored(user) -> set[tuple[int, int]]:
-    return set(TimelineEntry.objects.filter(owner=user).values_list("post_id", "source_id"))
+    return set(timeline_store().entries(user.id))
 
 
 def shown(user) -> list[int]:

@@ -102,6 +102,7 @@ class UserRow:
     is_official: bool = False
     delegates: list[str] = field(default_factory=list)  # usernames, for official accounts
     date_joined: datetime | None = None
+    last_active_at: datetime | None = None  # when they last used Essaim, if ever
 
 
 def _check_user_rows(rows: Sequence[UserRow]) -> None:
@@ -154,6 +155,7 @@ def _build_user(row: UserRow, password_hash: str, departments, organisations):
         kind=User.Kind.GUEST if organisation else User.Kind.EMPLOYEE,
         organisation=organisation, is_staff=row.admin, is_superuser=row.admin,
         is_official=row.is_official, date_joined=row.date_joined or timezone.now(),
+        last_active_at=row.last_active_at,
     )
 
 

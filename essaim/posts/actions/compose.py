@@ -20,7 +20,7 @@ from .. import text as post_text
 from ..models import Hashtag, Post, PostEdit, ReplyPolicy, Visibility
 
 VISIBILITY_RANK = {Visibility.PUBLIC: 0, Visibility.COMPANY: 1, Visibility.FOLLOWERS: 2,
-                   Visibility.DIRECT: 3}
+                   Visibility.DIRECT: 3, Visibility.COMMUNITY: 4}
 
 
 def check_post_text(text: str, *, allow_empty: bool = False) -> str:
@@ -51,6 +51,37 @@ def check_choice(value, choices, default, field: str):
         raise ValidationFailed(_("Unknown value for %(field)s: %(value)s.")
                                % {"field": field, "value": value}, field=field)
     return value
+
+
+def check_community(author, community, visibility: str, in_reply_to):
+    """The community a post goes to (a reply stays in its parent's), checked for the author.
+
+    Returns the community or None; a community post always has the ``community`` visibility.
+    """
+    if in_reply_to is not None and in_reply_to.community_id is not None:
+        if community is not None and community.pk != in_reply_to.community_id:
+            raise ValidationFailed(_("A reply stays in the community of the post it answers."),
+                                   field="community")
+        community = in_reply_to.community
+    if community is None:
+        if visibility == Visibility.COMMUNITY:
+            raise ValidationFailed(_("Choose the community this post is for."),
+                                   field="community")
+        return None
+    from essaim.communities.access import check_can_post
+
+    check_can_post(author, community)
+    return community
+
+
+def _members_only(mentioned: list, community) -> list:
+    """Mentions of non-members stay plain text: no mention row, no notification."""
+    if community is None or not mentioned:
+        return mentioned
+    from essaim.communities.queries import member_ids
+
+    members = set(member_ids(community, [u.id for u in mentioned]))
+    return [u for u in mentioned if u.id in members]
 
 
 def _hashtags_for(names: list[str]) -> list[Hashtag]:
@@ -88,16 +119,23 @@ def do_create_post(
     user, text: str, *, visibility: str | None = None, reply_policy: str | None = None,
     in_reply_to: Post | None = None, quote_of: Post | None = None, author=None,
     language: str = "", sensitive: bool = False, spoiler_text: str = "",
-    created_at=None, rate_limit: bool = True,
+    created_at=None, rate_limit: bool = True, community=None,
 ) -> Post:
-    """Publish a post (or a reply or quote-relay) and schedule its delivery."""
+    """Publish a post (or a reply or quote-relay) and schedule its delivery.
+
+    With ``community``, the post is for that community's members only (the author must be a
+    member and the community not archived); a reply to a community post stays in it.
+    """
     author = check_author(user, author)
     if rate_limit:
         ratelimit.hit("post", str(user.id), "ESSAIM_RATE_POST")
     text = check_post_text(text, allow_empty=quote_of is not None)
     visibility = check_choice(visibility, Visibility, Visibility.COMPANY, "visibility")
     reply_policy = check_choice(reply_policy, ReplyPolicy, ReplyPolicy.EVERYONE, "reply_policy")
-    if author.is_guest and visibility == Visibility.COMPANY:
+    community = check_community(author, community, visibility, in_reply_to)
+    if community is not None:
+        visibility = Visibility.COMMUNITY
+    elif author.is_guest and visibility == Visibility.COMPANY:
         visibility = Visibility.DIRECT if "@" in text else Visibility.FOLLOWERS
     if len(spoiler_text) > 200:
         raise ValidationFailed(_("The content warning is too long."), field="spoiler_text")
@@ -118,6 +156,7 @@ def do_create_post(
                 raise PermissionDenied(refusal)
         parsed = post_text.parse(text)
         mentioned = [u for u in _mentioned_accounts(parsed.mentions) if u.id != author.id]
+        mentioned = _members_only(mentioned, community)
         now = created_at or timezone.now()
         post = Post.objects.create(
             id=snowflake() if created_at is None else _id_for(created_at),
@@ -128,7 +167,7 @@ def do_create_post(
             in_reply_to_account=in_reply_to.author if in_reply_to else None,
             thread_root=(in_reply_to.thread_root or in_reply_to) if in_reply_to else None,
             quote_of=quote_of, sensitive=sensitive, spoiler_text=spoiler_text,
-            created_at=now,
+            created_at=now, community=community,
         )
         if parsed.hashtags:
             post.hashtags.set(_hashtags_for(parsed.hashtags))
@@ -168,6 +207,10 @@ def do_edit_post(user, post_id, text: str, *, spoiler_text: str | None = None,
     post = _access_own(user, post_id)
     if post.is_relay:
         raise ValidationFailed(_("A relay cannot be edited."))
+    if post.community_id is not None:
+        from essaim.communities.access import check_can_post
+
+        check_can_post(post.author, post.community)
     text = check_post_text(text, allow_empty=post.quote_of_id is not None)
     with transaction.atomic():
         post = Post.objects.select_for_update().get(pk=post.pk)
@@ -177,6 +220,7 @@ def do_edit_post(user, post_id, text: str, *, spoiler_text: str | None = None,
                                     created_at=post.created_at)
         parsed = post_text.parse(text)
         mentioned = [u for u in _mentioned_accounts(parsed.mentions) if u.id != post.author_id]
+        mentioned = _members_only(mentioned, post.community)
         post.text = text
         post.html = _render(text, mentioned)
         if spoiler_text is not None:
@@ -202,7 +246,7 @@ def do_delete_post(user, post_id) -> Post:
     post = Post.objects.select_related("author").filter(pk=_as_int(post_id)).first()
     if post is None:
         raise NotFound(_("This post does not exist or is not visible to you."))
-    if not user.is_staff:
+    if not user.is_staff and not _moderates(user, post):
         post = _access_own(user, post.pk)
     with transaction.atomic():
         if post.in_reply_to_id:
@@ -221,6 +265,15 @@ def do_delete_post(user, post_id) -> Post:
         realtime.post_deleted(post)
         post.delete()
     return snapshot
+
+
+def _moderates(user, post: Post) -> bool:
+    """Animators of a community may remove its posts."""
+    if post.community_id is None:
+        return False
+    from essaim.communities.queries import role_of
+
+    return role_of(user, post.community_id) in ("owner", "animator")
 
 
 def _as_int(value) -> int:

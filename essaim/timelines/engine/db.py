@@ -1,24 +1,41 @@
+"""The database timeline store: one row per entry, the embedded default."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Max, Subquery
+from django.db.models.constants import OnConflict
+from django.db.models.functions import Coalesce
 
+from essaim.core.ids import snowflake
 from essaim.core.pagination import Cursor, paginate_ids
 
-from ..models import TimelineEntry
-from .base import TimelineStore
+from ..models import TimelineEntry, TimelineFloor
+from .base import TimelineStore, bounds, complete_page
 
 BATCH = 1000
 
 
 class DatabaseTimelineStore(TimelineStore):
     def push(self, post_id: int, source_id: int, owner_ids: Iterable[int]) -> int:
-        rows = [TimelineEntry(owner_id=o, post_id=post_id, source_id=source_id)
-                for o in set(owner_ids)]
-        for start in range(0, len(rows), BATCH):
-            TimelineEntry.objects.bulk_create(rows[start:start + BATCH], ignore_conflicts=True)
-        return len(rows)
+        owners = sorted(set(owner_ids))
+        if not owners:
+            return 0
+        ops = connection.ops
+        insert = ops.insert_statement(on_conflict=OnConflict.IGNORE)
+        table = ops.quote_name(TimelineEntry._meta.db_table)
+        suffix = ops.on_conflict_suffix_sql([], OnConflict.IGNORE, None, None)
+        sql = f"{insert} {table} (owner_id, post_id, source_id) VALUES (%s, %s, %s) {suffix}"
+        added = 0
+        with transaction.atomic(), connection.cursor() as cursor:
+            for start in range(0, len(owners), BATCH):
+                cursor.executemany(sql, [(o, post_id, source_id)
+                                         for o in owners[start:start + BATCH]])
+                added += max(0, cursor.rowcount)
+        return added
 
     def holders(self, owner_ids: Iterable[int], post_ids: Iterable[int]) -> set[int]:
         owners, posts = list(owner_ids), list(post_ids)
@@ -30,8 +47,20 @@ class DatabaseTimelineStore(TimelineStore):
         return found
 
     def page(self, owner_id: int, cursor: Cursor) -> list[int]:
-        qs = TimelineEntry.objects.filter(owner_id=owner_id).values_list("post_id", flat=True)
-        return paginate_ids(qs, cursor, field="post_id")
+        window = bounds(cursor)
+        if window is None:
+            return []
+        floor = TimelineFloor.objects.filter(owner_id=owner_id).values("exact_above")
+        qs = TimelineEntry.objects.filter(owner_id=owner_id,
+                                          post_id__gt=Coalesce(Subquery(floor), 0))
+        held = paginate_ids(qs.values_list("post_id", flat=True), cursor, field="post_id")
+        if len(held) >= cursor.limit and cursor.min_id is None:
+            return held  # a full page from the top: what lies below the floor cannot change it
+        return complete_page(owner_id, cursor, self._floor(owner_id), held)
+
+    def entries(self, owner_id: int) -> list[tuple[int, int]]:
+        return list(TimelineEntry.objects.filter(owner_id=owner_id).order_by("-post_id")
+                    .values_list("post_id", "source_id"))
 
     def remove_posts(self, post_ids: Iterable[int]) -> None:
         TimelineEntry.objects.filter(post_id__in=list(post_ids)).delete()
@@ -40,22 +69,50 @@ class DatabaseTimelineStore(TimelineStore):
         TimelineEntry.objects.filter(owner_id=owner_id, source_id=source_id).delete()
 
     def trim(self, owner_id: int, keep: int) -> None:
-        cutoff = (TimelineEntry.objects.filter(owner_id=owner_id).order_by("-post_id")
-                  .values_list("post_id", flat=True)[keep:keep + 1])
-        cutoff_ids = list(cutoff)
-        if cutoff_ids:
-            TimelineEntry.objects.filter(owner_id=owner_id, post_id__lte=cutoff_ids[0]).delete()
+        cutoff = list(TimelineEntry.objects.filter(owner_id=owner_id).order_by("-post_id")
+                      .values_list("post_id", flat=True)[keep:keep + 1])
+        if not cutoff:
+            return
+        with transaction.atomic():
+            TimelineEntry.objects.filter(owner_id=owner_id, post_id__lte=cutoff[0]).delete()
+            self._raise_floor(owner_id, cutoff[0])
 
     def rebuild(self, owner_id: int) -> int:
-        from ..fanout import home_candidates
+        from ..fanout import home_candidates_with_floor
 
-        self.clear(owner_id)
-        limit = settings.ESSAIM_TIMELINE_MAX
-        entries = home_candidates(owner_id, limit)
-        TimelineEntry.objects.bulk_create(
-            [TimelineEntry(owner_id=owner_id, post_id=p, source_id=s) for p, s in entries],
-            ignore_conflicts=True, batch_size=BATCH)
+        # Entries pushed while the rebuild reads (posts newer than this mark) are kept.
+        mark = snowflake()
+        entries, floor = home_candidates_with_floor(owner_id, settings.ESSAIM_TIMELINE_MAX)
+        wanted = set(entries)
+        with transaction.atomic():  # write only the difference: usually next to nothing
+            held = set(TimelineEntry.objects.filter(owner_id=owner_id, post_id__lt=mark)
+                       .values_list("post_id", "source_id"))
+            stale = [p for p, _s in held - wanted]
+            for start in range(0, len(stale), BATCH):
+                TimelineEntry.objects.filter(owner_id=owner_id,
+                                             post_id__in=stale[start:start + BATCH]).delete()
+            TimelineEntry.objects.bulk_create(
+                [TimelineEntry(owner_id=owner_id, post_id=p, source_id=s)
+                 for p, s in wanted - held], ignore_conflicts=True, batch_size=BATCH)
+            if floor:
+                TimelineFloor.objects.update_or_create(owner_id=owner_id,
+                                                       defaults={"exact_above": floor})
+            else:
+                TimelineFloor.objects.filter(owner_id=owner_id).delete()
         return len(entries)
 
     def clear(self, owner_id: int) -> None:
-        TimelineEntry.objects.filter(owner_id=owner_id).delete()
+        with transaction.atomic():
+            TimelineEntry.objects.filter(owner_id=owner_id).delete()
+            TimelineFloor.objects.filter(owner_id=owner_id).delete()
+
+    # --- floors ---
+
+    def _floor(self, owner_id: int) -> int:
+        row = TimelineFloor.objects.filter(owner_id=owner_id).aggregate(f=Max("exact_above"))
+        return row["f"] or 0
+
+    def _raise_floor(self, owner_id: int, floor: int) -> None:
+        if floor > self._floor(owner_id):
+            TimelineFloor.objects.update_or_create(owner_id=owner_id,
+                                                   defaults={"exact_above": floor})

@@ -21,7 +21,7 @@ register = template.Library()
 
 VISIBILITY_ICONS = {
     Visibility.PUBLIC: "globe", Visibility.COMPANY: "building",
-    Visibility.FOLLOWERS: "lock", Visibility.DIRECT: "at",
+    Visibility.FOLLOWERS: "lock", Visibility.DIRECT: "at", Visibility.COMMUNITY: "users",
 }
 
 
@@ -130,7 +130,9 @@ def count_label(count: int, singular: str, plural: str) -> str:
 @register.filter
 def notification_icon(kind: str) -> str:
     return {"mention": "at", "reply": "reply", "relay": "relay", "quote": "quote",
-            "like": "heart", "follow": "user"}.get(kind, "bell")
+            "like": "heart", "follow": "user", "invited": "users", "join_req": "users",
+            "approved": "check", "task": "check", "task_due": "clock",
+            "deadline": "clock"}.get(kind, "bell")
 
 
 @register.simple_tag
@@ -143,6 +145,12 @@ def notification_text(notification) -> str:
         "quote": _("%(name)s quoted your post"),
         "like": _("%(name)s liked your post"),
         "follow": _("%(name)s followed you"),
+        "invited": _("%(name)s invited you to a community"),
+        "join_req": _("%(name)s asks to join a community you animate"),
+        "approved": _("%(name)s approved your request to join"),
+        "task": _("%(name)s assigned a task to you"),
+        "task_due": _("A task of yours is due soon"),
+        "deadline": _("A community you animate reaches its deadline soon"),
     }
     text = texts.get(notification.kind, _("%(name)s did something"))
     name = format_html("<strong>{}</strong>", notification.actor.name)

@@ -1,0 +1,27 @@
+"""Background work for communities, run through the Tasks API."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django_tasks import task
+
+from essaim.core.jobs import enqueue_on_commit
+
+SWEEP_EVERY = 300  # seconds
+
+
+@task()
+def sweep_communities() -> dict:
+    """Archive communities past their deadline, remind animators before it, and remind
+    assignees of tasks falling due. Idempotent: safe to run as often as one likes."""
+    from .actions import do_remind_due_tasks, do_sweep_deadlines
+
+    archived, reminded = do_sweep_deadlines()
+    return {"archived": archived, "reminded": reminded, "tasks": do_remind_due_tasks()}
+
+
+def sweep_soon() -> None:
+    """Enqueue a sweep at most every few minutes (called from busy pages, so that the
+    lifecycle runs without a separate scheduler)."""
+    if cache.add("communities:sweep", 1, timeout=SWEEP_EVERY):
+        enqueue_on_commit(sweep_communities)
