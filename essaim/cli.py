@@ -215,6 +215,7 @@ def cmd_timelines(args) -> int:
 def cmd_worker(args) -> int:
     from django.conf import settings
     from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
 
     from essaim.core.worker import redis_backend, run_worker
 
@@ -237,7 +238,8 @@ def cmd_worker(args) -> int:
     if args.processes == 1:
         done = run_worker(queues, burst=args.burst)
         if args.burst:
-            print(_("Ran %(count)d tasks.") % {"count": done})
+            print(ngettext("Ran %(count)d task.", "Ran %(count)d tasks.", done)
+                  % {"count": done})
         return 0
     return _run_worker_processes(args.processes, queues, args.burst)
 

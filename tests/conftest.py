@@ -76,3 +76,8 @@ def _default_language():
 
     yield
     translation.deactivate()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: Playwright keeps an event loop on the main thread while it runs."""
+    items.sort(key=lambda item: "e2e" in item.path.parts)

@@ -177,6 +177,9 @@ def run_worker(queues: list[str] | None = None, *, burst: bool = False) -> int:
     def stop(_signum, _frame) -> None:
         worker.stopping.set()
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    return worker.run(burst=burst)
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        return worker.run(burst=burst)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

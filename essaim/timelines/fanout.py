@@ -127,7 +127,8 @@ def broadcast_page(owner, cursor: Cursor) -> list[int]:
                   | Q(in_reply_to_account_id__in=following_ids(owner)))
     found: set[int] = set()
     for author_id in authors:
-        qs = Post.objects.filter(reply_rule, author_id=author_id).exclude(
+        qs = Post.objects.filter(reply_rule, author_id=author_id,
+                                 community__isnull=True).exclude(
             relay_of__author_id=owner.id).exclude(visibility=Visibility.DIRECT)
         qs = policy.visible_posts(owner, qs, hide_muted=True)
         found.update(paginate_ids(qs.values_list("id", flat=True), cursor))

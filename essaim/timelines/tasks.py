@@ -16,9 +16,9 @@ from essaim.realtime import events as realtime
 
 
 def _load(post_id: int) -> Post | None:
-    return (Post.objects.select_related("author", "relay_of", "relay_of__author",
-                                        "in_reply_to", "quote_of")
-            .filter(pk=post_id).first())
+    found = Post.objects.select_related("author", "relay_of", "relay_of__author",
+                                        "in_reply_to", "quote_of").filter(pk=post_id)
+    return next(iter(found), None)
 
 
 @task()
@@ -106,7 +106,8 @@ def backfill_from(owner_id: int, source_id: int, limit: int = 40) -> None:
     # The reply rule of fanout.home_candidates: self-threads and answers to people one follows.
     replies = (Q(in_reply_to_account__isnull=True) | Q(in_reply_to_account_id=owner_id)
                | Q(in_reply_to_account_id__in=following_ids(owner)))
-    qs = policy.visible_posts(owner, Post.objects.filter(replies, author_id=source_id),
+    qs = policy.visible_posts(owner, Post.objects.filter(replies, author_id=source_id,
+                                                         community__isnull=True),
                               hide_muted=True).exclude(relay_of__author_id=owner_id)
     ids = list(qs.order_by("-id").values_list("id", flat=True)[:limit])
     store = timeline_store()

@@ -284,8 +284,6 @@ def test_notifications_of_a_guest_are_their_own_and_about_their_communities(worl
     assert {n.community_id for n in rows if n.community_id} == {external.pk}
 
 
-@pytest.mark.xfail(strict=True, reason="the Mastodon adapter (essaim/mastodon_api, owned "
-                   "elsewhere) has no Mastodon name for the 'community' visibility yet")
 def test_mastodon_adapter_serves_community_posts_to_their_members(world):
     bob = world.viewers["employee_member"]
     _token, raw = do_issue_token(bob, "read")
@@ -293,3 +291,6 @@ def test_mastodon_adapter_serves_community_posts_to_their_members(world):
     response = Client(headers={"Authorization": f"Bearer {raw}"}).get(
         f"/api/v1/statuses/{post.id}")
     assert response.status_code == 200
+    assert response.json()["visibility"] == "private"
+    home = Client(headers={"Authorization": f"Bearer {raw}"}).get("/api/v1/timelines/home")
+    assert home.status_code == 200

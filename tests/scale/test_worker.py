@@ -65,6 +65,17 @@ def test_a_queued_post_is_delivered_when_the_worker_runs(queue, alice, bob):
 
 
 @needs_redis
+def test_essaim_worker_burst_runs_the_queue_and_stops(queue, alice, bob, capsys):
+    from essaim.cli import main
+
+    do_follow(bob, alice)
+    post = do_create_post(alice, "Through the command line")
+    assert main(["worker", "--burst"]) == 0
+    assert "Ran 1 task." in capsys.readouterr().out
+    assert post.id in stored_ids(bob)
+
+
+@needs_redis
 def test_a_failing_task_is_retried_then_kept_among_the_failed(db, queue, settings):
     settings.ESSAIM_TASK_MAX_ATTEMPTS = 2
     always_fails.enqueue("boom")

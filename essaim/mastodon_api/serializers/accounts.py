@@ -29,7 +29,7 @@ def _stats(viewer, ids: list[int]) -> dict[int, dict]:
     for row in Follow.objects.filter(follower_id__in=ids).values("follower_id").annotate(
             n=Count("id")):
         stats[row["follower_id"]]["following"] = row["n"]
-    posts = Post.objects.filter(author_id__in=ids)
+    posts = Post.objects.filter(author_id__in=ids, community__isnull=True)
     if not _is_employee(viewer):  # outsiders learn nothing about internal activity
         posts = posts.filter(visibility=Visibility.PUBLIC)
     for row in posts.values("author_id").annotate(n=Count("id"), last=Max("created_at")):

@@ -13,7 +13,9 @@ from essaim.posts.models import Visibility
 # Essaim's visibility as Mastodon clients know it, and back. "company" is shown as
 # "unlisted" (visible to every signed-in employee, in no anonymous view).
 TO_MASTODON = {Visibility.PUBLIC: "public", Visibility.COMPANY: "unlisted",
-               Visibility.FOLLOWERS: "private", Visibility.DIRECT: "direct"}
+               Visibility.FOLLOWERS: "private", Visibility.DIRECT: "direct",
+               # A community post reaches its members only: the closest Mastodon audience.
+               Visibility.COMMUNITY: "private"}
 FROM_MASTODON = {"public": Visibility.PUBLIC, "unlisted": Visibility.COMPANY,
                  "private": Visibility.FOLLOWERS, "direct": Visibility.DIRECT,
                  # Essaim's own names are accepted too.

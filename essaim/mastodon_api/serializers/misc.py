@@ -39,7 +39,9 @@ def notifications(viewer, rows, request) -> list[dict]:
         rendered = {int(s["id"]): s for s in status_entities(viewer, shown, request)}
     out = []
     for n in rows:
-        kind = KIND_TO_TYPE.get(n.kind, "mention")
+        kind = KIND_TO_TYPE.get(n.kind)
+        if kind is None:  # community work (tasks, invitations…) has no Mastodon type
+            continue
         out.append({
             "id": str(n.id), "type": kind, "created_at": iso(n.created_at),
             "account": accounts[n.actor_id], "status": rendered.get(n.post_id),

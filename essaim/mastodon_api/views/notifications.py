@@ -12,7 +12,7 @@ from essaim.notifications import queries as notifications
 from ..http import api, json_response
 from ..pagination import link_header
 from ..serializers.common import iso
-from ..serializers.misc import kinds_for
+from ..serializers.misc import KIND_TO_TYPE, kinds_for
 from ..serializers.misc import notifications as notification_entities
 from .common import as_id, id_list
 
@@ -21,7 +21,8 @@ LIMIT = 80
 
 def _filters(p) -> dict | None:
     """Query filters from ``types[]``/``exclude_types[]``; None when nothing can match."""
-    filters = {}
+    # Only kinds Mastodon knows: community work (tasks, invitations…) stays in the web UI.
+    filters = {"kinds": list(KIND_TO_TYPE)}
     types = p.getlist("types")
     if types:
         kinds = kinds_for(types)

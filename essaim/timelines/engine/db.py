@@ -21,21 +21,8 @@ BATCH = 1000
 
 class DatabaseTimelineStore(TimelineStore):
     def push(self, post_id: int, source_id: int, owner_ids: Iterable[int]) -> int:
-        owners = sorted(set(owner_ids))
-        if not owners:
-            return 0
-        ops = connection.ops
-        insert = ops.insert_statement(on_conflict=OnConflict.IGNORE)
-        table = ops.quote_name(TimelineEntry._meta.db_table)
-        suffix = ops.on_conflict_suffix_sql([], OnConflict.IGNORE, None, None)
-        sql = f"{insert} {table} (owner_id, post_id, source_id) VALUES (%s, %s, %s) {suffix}"
-        added = 0
-        with transaction.atomic(), connection.cursor() as cursor:
-            for start in range(0, len(owners), BATCH):
-                cursor.executemany(sql, [(o, post_id, source_id)
-                                         for o in owners[start:start + BATCH]])
-                added += max(0, cursor.rowcount)
-        return added
+        with transaction.atomic():
+            return _insert([(o, post_id, source_id) for o in sorted(set(owner_ids))])
 
     def holders(self, owner_ids: Iterable[int], post_ids: Iterable[int]) -> set[int]:
         owners, posts = list(owner_ids), list(post_ids)
@@ -91,9 +78,7 @@ class DatabaseTimelineStore(TimelineStore):
             for start in range(0, len(stale), BATCH):
                 TimelineEntry.objects.filter(owner_id=owner_id,
                                              post_id__in=stale[start:start + BATCH]).delete()
-            TimelineEntry.objects.bulk_create(
-                [TimelineEntry(owner_id=owner_id, post_id=p, source_id=s)
-                 for p, s in wanted - held], ignore_conflicts=True, batch_size=BATCH)
+            _insert([(owner_id, p, s) for p, s in sorted(wanted - held)])
             if floor:
                 TimelineFloor.objects.update_or_create(owner_id=owner_id,
                                                        defaults={"exact_above": floor})
@@ -116,3 +101,23 @@ class DatabaseTimelineStore(TimelineStore):
         if floor > self._floor(owner_id):
             TimelineFloor.objects.update_or_create(owner_id=owner_id,
                                                    defaults={"exact_above": floor})
+
+
+def _insert(rows: list[tuple[int, int, int]]) -> int:
+    """Insert (owner, post, source) rows, skipping those present; returns how many were new.
+
+    A prepared statement run over many rows: several times faster than building models.
+    """
+    if not rows:
+        return 0
+    ops = connection.ops
+    insert = ops.insert_statement(on_conflict=OnConflict.IGNORE)
+    table = ops.quote_name(TimelineEntry._meta.db_table)
+    suffix = ops.on_conflict_suffix_sql([], OnConflict.IGNORE, None, None)
+    sql = f"{insert} {table} (owner_id, post_id, source_id) VALUES (%s, %s, %s) {suffix}"
+    added = 0
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(sql, rows[start:start + BATCH])
+            added += max(0, cursor.rowcount)
+    return added
