@@ -39,7 +39,8 @@ class Running:
     workers: subprocess.Popen | None
     logs: list = field(default_factory=list)
 
-    def children(self, process: subprocess.Popen) -> list[int]:
+    @staticmethod
+    def children(process: subprocess.Popen) -> list[int]:
         """Process IDs of ``process``'s children (uvicorn's worker processes)."""
         found = []
         for entry in Path("/proc").iterdir():
@@ -52,10 +53,17 @@ class Running:
                     found.append(int(entry.name))
         return found
 
+    def web_pids(self) -> list[int]:
+        """uvicorn's worker processes (or the server itself when it has none)."""
+        if self.server is None:
+            return []
+        pids = [pid for pid in self.children(self.server)
+                if "resource_tracker" not in cmdline(pid)]
+        return pids or [self.server.pid]
+
     def web_rss_mb(self) -> list[float]:
-        """Resident memory of each web process (uvicorn's workers, or the server itself)."""
-        pids = [pid for pid in self.children(self.server) if "tracker" not in cmdline(pid)]
-        return [round(rss_mb(pid), 1) for pid in pids or [self.server.pid]]
+        """Resident memory of each web process."""
+        return [round(rss_mb(pid), 1) for pid in self.web_pids()]
 
     def stop(self) -> None:
         for process in (self.server, self.workers):

@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import processes, workloads
+from . import processes, profile, workloads
 from .company import company, prepare, setup_django
 from .report import record
 
@@ -41,6 +41,16 @@ def _visible_in_store(owner_id: int, post_id: int) -> bool:
     return bool(timeline_store().holders([owner_id], [post_id]))
 
 
+def _profile_start(args, seconds: float):
+    """py-spy on one web process during the home reads (``--profile``)."""
+    if not args.profile or not args.web_pids:
+        return None
+    out = HERE / "results" / f"profile-{args.web_pids[0]}.txt"
+    out.parent.mkdir(exist_ok=True)
+    sampler = profile.start(args.web_pids[0], seconds + 1, out)
+    return None if sampler is None else (sampler, out)
+
+
 async def _workloads(port: int, info: dict, args) -> dict:
     tokens = list(info["tokens"].values())
     out: dict = {}
@@ -49,8 +59,12 @@ async def _workloads(port: int, info: dict, args) -> dict:
                                          seconds=seconds)
     out["me"] = await workloads.reads(port, workloads.ME, tokens, clients=clients,
                                       seconds=seconds)
+    sampler = _profile_start(args, seconds)
     out["home"] = await workloads.reads(port, workloads.HOME, tokens, clients=clients,
                                         seconds=seconds)
+    if sampler is not None:
+        sampler[0].wait()
+        out["home_profile"] = profile.summarise(sampler[1])
     out["home"]["vs_floor"] = round(out["home"]["req_per_s"] / out["floor"]["req_per_s"], 3)
     if await workloads.available(port, workloads.MASTODON_HOME, tokens[0]):
         out["mastodon_home"] = await workloads.reads(port, workloads.MASTODON_HOME, tokens,
@@ -79,10 +93,13 @@ def run_one(args) -> dict:
     running = processes.start(env, web_workers=args.web_workers, task_workers=tasks,
                               log_dir=found.data_dir / "logs")
     load_before = [round(x, 2) for x in os.getloadavg()]
+    args.web_pids = running.web_pids()
     try:
         started = time.time()
         results = asyncio.run(_workloads(running.port, info, args))
         results["web_rss_mb"] = running.web_rss_mb()
+        if args.mode == "scale":
+            results["redis_timelines"] = redis_footprint(found.redis_url)
     finally:
         running.stop()
     if "engine" in args.workloads:
@@ -103,6 +120,25 @@ def run_one(args) -> dict:
             "settings": {"clients": args.clients, "duration_s": args.duration,
                          "web_workers": args.web_workers, "task_workers": tasks},
             "results": results}
+
+
+def redis_footprint(url: str) -> dict:
+    """How much Redis the cached home timelines take."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    keys = entries = 0
+    pipe = client.pipeline()
+    for key in client.scan_iter(match="essaim:tl:*", count=1000):
+        if not key.endswith(b":floor"):
+            keys += 1
+            pipe.zcard(key)
+        if len(pipe) >= 1000:
+            entries += sum(pipe.execute())
+    entries += sum(pipe.execute())
+    used = client.info("memory")["used_memory"]
+    return {"timelines": keys, "entries": entries, "used_memory_mb": round(used / 2**20),
+            "bytes_per_entry": round(used / entries) if entries else None}
 
 
 def machine() -> str:
@@ -144,6 +180,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--workloads", default="read,post,engine,announce",
                         help="comma-separated among read,post,engine,announce")
     parser.add_argument("--record", action="store_true", help="add a line to RESULTS.md")
+    parser.add_argument("--profile", action="store_true",
+                        help="sample a web process with py-spy during the home reads")
     return parser
 
 

@@ -212,6 +212,17 @@ def cmd_timelines(args) -> int:
     return 0
 
 
+def cmd_communities(args) -> int:
+    from django.utils.translation import gettext as _
+
+    from essaim.communities.tasks import sweep_communities
+
+    done = sweep_communities.call()
+    print(_("Archived %(archived)d communities past their deadline, sent %(reminded)d deadline "
+            "reminders and %(tasks)d due-task reminders.") % done)
+    return 0
+
+
 def cmd_worker(args) -> int:
     from django.conf import settings
     from django.utils.translation import gettext as _
@@ -365,6 +376,12 @@ def _add_data_commands(sub) -> None:
     rebuild.add_argument("username", nargs="?")
     rebuild.add_argument("--all", action="store_true", help="rebuild every home timeline")
     rebuild.set_defaults(func=cmd_timelines)
+
+    communities = sub.add_parser("communities", help="community lifecycle maintenance")
+    co_sub = communities.add_subparsers(dest="action", metavar="ACTION", required=True)
+    co_sub.add_parser(
+        "sweep", help="archive communities past their deadline and send reminders (for cron)"
+    ).set_defaults(func=cmd_communities)
 
 
 def _run(func: Callable, args) -> int:

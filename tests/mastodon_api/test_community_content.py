@@ -36,3 +36,30 @@ def test_community_invitations_do_not_reach_mastodon_notifications(alice, bob):
     assert bob.notifications.count() == 2  # the invitation and the mention, in the web UI
     types = [n["type"] for n in client_for(bob).get("/api/v1/notifications").json()]
     assert types == ["mention"]
+
+
+def test_a_members_communities_appear_as_read_only_lists(alice, bob):
+    community = do_create_community(alice, "Salon VivaTech", kind="open")
+    do_join(bob, community)
+    post = do_create_post(alice, "Stand B12, come by", community=community)
+    client = client_for(bob)
+    lists = client.get("/api/v1/lists").json()
+    assert {"id": f"community-{community.pk}", "title": "Salon VivaTech",
+            "replies_policy": "list", "exclusive": False} in lists
+    timeline = client.get(f"/api/v1/timelines/list/community-{community.pk}")
+    assert [s["id"] for s in timeline.json()] == [str(post.id)]
+    members = client.get(f"/api/v1/lists/community-{community.pk}/accounts").json()
+    assert {m["username"] for m in members} == {"alice", "bob"}
+    renamed = client.put(f"/api/v1/lists/community-{community.pk}", {"title": "x"},
+                         content_type="application/json")
+    assert renamed.status_code == 403
+
+
+def test_a_secret_community_list_is_unknown_to_non_members(alice, carol):
+    community = do_create_community(alice, "Projet Phénix", kind="secret")
+    do_create_post(alice, "Confidential", community=community)
+    client = client_for(carol)
+    assert all(not x["id"].startswith("community-") for x in client.get("/api/v1/lists").json())
+    response = client.get(f"/api/v1/timelines/list/community-{community.pk}")
+    assert response.status_code == 404
+    assert "error" in response.json()
