@@ -243,6 +243,25 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 
+# --- E-mail (invitations): off unless ESSAIM_EMAIL_URL is set -------------------------
+EMAIL_URL = env("ESSAIM_EMAIL_URL")  # smtp://user:password@host:587 or smtps://…:465
+ESSAIM_EMAIL_ENABLED = bool(EMAIL_URL)
+if EMAIL_URL:
+    from urllib.parse import unquote, urlparse
+
+    _mail = urlparse(EMAIL_URL)
+    if _mail.scheme not in ("smtp", "smtps") or not _mail.hostname:
+        raise SystemExit("ESSAIM_EMAIL_URL must look like smtp://user:password@host:587")
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _mail.hostname
+    EMAIL_PORT = _mail.port or (465 if _mail.scheme == "smtps" else 587)
+    EMAIL_HOST_USER = unquote(_mail.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
+    EMAIL_USE_SSL = _mail.scheme == "smtps"
+    EMAIL_USE_TLS = _mail.scheme == "smtp" and EMAIL_PORT != 25
+    EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env("ESSAIM_EMAIL_FROM", f"Essaim <noreply@{DOMAIN.split(':')[0]}>")
+
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LOGGING = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from essaim.core.errors import NotFound, PermissionDenied, ValidationFailed
+from essaim.core.jobs import enqueue_on_commit
 from essaim.notifications.models import Notification
 
 from ..access import require_member, require_moderator, require_writable
@@ -219,8 +221,13 @@ def do_invite_email(inviter, community: Community, email: str,
     pending = Invitation.objects.filter(community=community, email__iexact=email,
                                         accepted_at__isnull=True, declined_at__isnull=True)
     pending.update(declined_at=timezone.now())  # the newest link is the one that works
-    return Invitation.objects.create(community=community, invited_by=inviter, email=email,
-                                     organisation=org, token=secrets.token_urlsafe(32))
+    invitation = Invitation.objects.create(community=community, invited_by=inviter, email=email,
+                                           organisation=org, token=secrets.token_urlsafe(32))
+    if settings.ESSAIM_EMAIL_ENABLED:
+        from ..tasks import send_invitation_email
+
+        enqueue_on_commit(send_invitation_email, invitation.pk)
+    return invitation
 
 
 def access_invitation_token(token: str) -> Invitation:
