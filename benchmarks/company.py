@@ -125,13 +125,16 @@ def _pick(found: Company, env: dict) -> dict:
     tokens = essaim("token", *people, "news", env=env).split()
     by_name = dict(zip([*people, "news"], tokens, strict=True))
     ids = dict(User.objects.filter(username__in=people).values_list("username", "id"))
+    from essaim.timelines.fanout import recently_active
+
+    active = User.objects.filter(recently_active(), is_active=True)
     news = User.objects.get(username="news")
     readers = set(Follow.objects.filter(followee=news, follower_id__in=ids.values())
                   .values_list("follower__username", flat=True))
     pairs = []
-    for name in people:
-        follower = (Follow.objects.filter(followee_id=ids[name]).order_by("?")
-                    .values_list("follower_id", flat=True).first())
+    for name in people:  # a follower that the fan-out reaches (recently active)
+        follower = (Follow.objects.filter(followee_id=ids[name], follower__in=active)
+                    .order_by("?").values_list("follower_id", flat=True).first())
         if follower:
             pairs.append([name, follower])
     return {"tokens": {n: by_name[n] for n in people}, "news_token": by_name["news"],

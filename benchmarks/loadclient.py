@@ -106,6 +106,7 @@ class LoadResult:
 
 
 Job = Callable[[Connection], Awaitable[Response]]
+RECONNECT = 50  # requests per connection: the kernel hands new ones to any server process
 
 
 async def closed_loop(host: str, port: int, job: Job, *, clients: int, seconds: float,
@@ -118,8 +119,12 @@ async def closed_loop(host: str, port: int, job: Job, *, clients: int, seconds: 
 
     async def one_client() -> None:
         conn = Connection(host, port)
+        sent = 0
         try:
             while (now := time.perf_counter()) < end:
+                sent += 1
+                if sent % RECONNECT == 0:  # spread the connections over the server processes
+                    await conn.close()
                 response = await job(conn)
                 if now < counted_from:
                     continue

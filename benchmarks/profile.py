@@ -8,25 +8,37 @@ import subprocess
 import sys
 from pathlib import Path
 
-# Frames that name a stage of a request, reported as shares of the samples.
+# Where a request spends its time. Stages are inclusive (a frame of that code is on the
+# stack); layers are exclusive (the innermost matching frame wins), so layers add up to 100%.
 STAGES = {
-    "essaim/timelines/queries.py": "timelines.queries (home reader)",
-    "essaim/timelines/engine/": "timeline store",
-    "essaim/timelines/fanout.py": "fanout rules / broadcaster merge",
-    "essaim/visibility.py": "visibility policy (building the query)",
-    "essaim/api/serializers.py": "native API serializers",
-    "essaim/posts/queries.py": "hydrate (viewer state)",
+    "essaim/timelines/queries.py": "timelines.queries (home reader, all included)",
+    "essaim/timelines/engine/": "timeline store (page)",
+    "essaim/timelines/fanout.py": "broadcaster merge",
+    "essaim/visibility.py": "visibility policy (building its query)",
+    "essaim/api/serializers.py": "native API serializers (all included)",
+    "essaim/posts/queries.py": "hydrate (viewer's likes, relays, bookmarks)",
     "essaim/oauth/auth.py": "token authentication",
-    "essaim/accounts/middleware.py": "essaim middleware (language, activity)",
-    "ninja/operation.py": "django-ninja (parsing, auth, response validation)",
-    "django/db/models/sql/compiler.py": "Django ORM: compiling SQL",
-    "django/db/models/query.py": "Django ORM: querysets and model instances",
-    "sqlite3/base.py": "SQLite: executing",
-    "postgresql/base.py": "PostgreSQL driver",
-    "get_new_connection": "opening a database connection",
-    "asgiref/sync.py": "asgiref: sync/async thread hand-offs",
-    "uvicorn/": "uvicorn (HTTP)",
+    "essaim/accounts/middleware.py": "middleware below essaim's (view included)",
+    "ninja/operation.py": "django-ninja operation (view included)",
+    "ninja/schema.py": "django-ninja response validation",
 }
+LAYERS = [
+    ("get_new_connection", "opening a database connection"),
+    ("sqlite3/base.py", "database: SQLite executing"),
+    ("psycopg", "database: PostgreSQL driver"),
+    ("redis/", "Redis client"),
+    ("django/db/models/sql/", "Django ORM: building and compiling SQL"),
+    ("django/db/models/", "Django ORM: querysets, model instances"),
+    ("django/template", "Django templates"),
+    ("ninja/", "django-ninja"),
+    ("pydantic", "pydantic"),
+    ("json", "JSON encoding"),
+    ("essaim/", "essaim code itself"),
+    ("django/", "Django (request handling, middleware, URLs)"),
+    ("asgiref/", "asgiref: sync/async thread hand-offs"),
+    ("uvicorn/", "uvicorn and asyncio (HTTP)"),
+    ("asyncio/", "uvicorn and asyncio (HTTP)"),
+]
 
 
 def py_spy() -> list[str] | None:
@@ -43,17 +55,32 @@ def start(pid: int, seconds: float, out: Path) -> subprocess.Popen | None:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def summarise(raw: Path) -> dict:
-    """Share of samples (in %) in which each stage is on the stack."""
-    totals: collections.Counter = collections.Counter()
+def summarise(raws: list[Path]) -> dict:
+    """Share of samples (in %) per stage (inclusive) and per layer (innermost frame)."""
+    stages: collections.Counter = collections.Counter()
+    layers: collections.Counter = collections.Counter()
     samples = 0
-    for line in raw.read_text().splitlines():
+    lines = [line for raw in raws if raw.exists() for line in raw.read_text().splitlines()]
+    for line in lines:
         stack, _sep, count = line.rpartition(" ")
         if not count.isdigit():
             continue
-        samples += int(count)
+        n = int(count)
+        samples += n
         for key, label in STAGES.items():
             if key in stack:
-                totals[label] += int(count)
-    return {"samples": samples, "share_pct": {label: round(100 * n / samples, 1)
-                                              for label, n in totals.most_common()}}
+                stages[label] += n
+        layers[_layer(stack.split(";"))] += n
+
+    def shares(counter):
+        return {label: round(100 * k / max(1, samples), 1) for label, k in counter.most_common()}
+
+    return {"samples": samples, "stages_pct": shares(stages), "layers_pct": shares(layers)}
+
+
+def _layer(frames: list[str]) -> str:
+    for frame in reversed(frames):
+        for key, label in LAYERS:
+            if key in frame:
+                return label
+    return "other (Python, threads)"

@@ -41,14 +41,18 @@ def _visible_in_store(owner_id: int, post_id: int) -> bool:
     return bool(timeline_store().holders([owner_id], [post_id]))
 
 
-def _profile_start(args, seconds: float):
-    """py-spy on one web process during the home reads (``--profile``)."""
-    if not args.profile or not args.web_pids:
-        return None
-    out = HERE / "results" / f"profile-{args.web_pids[0]}.txt"
-    out.parent.mkdir(exist_ok=True)
-    sampler = profile.start(args.web_pids[0], seconds + 1, out)
-    return None if sampler is None else (sampler, out)
+def _profile_start(args, seconds: float) -> list:
+    """py-spy on every web process during the home reads (``--profile``)."""
+    if not args.profile:
+        return []
+    samplers = []
+    for pid in args.web_pids:
+        out = args.profile_dir / f"home-{pid}.txt"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        sampler = profile.start(pid, seconds + 1, out)
+        if sampler is not None:
+            samplers.append((sampler, out))
+    return samplers
 
 
 async def _workloads(port: int, info: dict, args) -> dict:
@@ -59,12 +63,17 @@ async def _workloads(port: int, info: dict, args) -> dict:
                                          seconds=seconds)
     out["me"] = await workloads.reads(port, workloads.ME, tokens, clients=clients,
                                       seconds=seconds)
+    if "announce" in args.workloads:  # first: it makes "news" a broadcaster for what follows
+        readers = [info["tokens"][n] for n in info["news_readers"]][:args.readers]
+        out["announcement"] = await workloads.announcement(port, info["news_token"], readers,
+                                                           clients=clients)
     sampler = _profile_start(args, seconds)
     out["home"] = await workloads.reads(port, workloads.HOME, tokens, clients=clients,
                                         seconds=seconds)
-    if sampler is not None:
-        sampler[0].wait()
-        out["home_profile"] = profile.summarise(sampler[1])
+    if sampler:
+        for process, _path in sampler:
+            process.wait()
+        out["home_profile"] = profile.summarise([path for _process, path in sampler])
     out["home"]["vs_floor"] = round(out["home"]["req_per_s"] / out["floor"]["req_per_s"], 3)
     if await workloads.available(port, workloads.MASTODON_HOME, tokens[0]):
         out["mastodon_home"] = await workloads.reads(port, workloads.MASTODON_HOME, tokens,
@@ -76,10 +85,6 @@ async def _workloads(port: int, info: dict, args) -> dict:
         out["posting"], out["lag_under_load"], _ids = await workloads.posting(
             port, info["tokens"], info["pairs"], _visible_in_store, clients=clients,
             seconds=seconds)
-    if "announce" in args.workloads:
-        readers = [info["tokens"][n] for n in info["news_readers"]][:args.readers]
-        out["announcement"] = await workloads.announcement(port, info["news_token"], readers,
-                                                           clients=clients)
     return out
 
 
@@ -94,6 +99,7 @@ def run_one(args) -> dict:
                               log_dir=found.data_dir / "logs")
     load_before = [round(x, 2) for x in os.getloadavg()]
     args.web_pids = running.web_pids()
+    args.profile_dir = found.data_dir / "profiles"
     try:
         started = time.time()
         results = asyncio.run(_workloads(running.port, info, args))

@@ -133,6 +133,7 @@ async def announcement(port: int, news_token: str, readers: list[str], *,
     """
     conn = Connection("127.0.0.1", port)
     try:
+        sent = time.perf_counter()
         post_id, returned = await _post(conn, news_token, "Company announcement")
     finally:
         await conn.close()
@@ -161,6 +162,7 @@ async def announcement(port: int, news_token: str, readers: list[str], *,
             await client.close()
 
     await asyncio.gather(*(reader() for _ in range(clients)))
-    return {"sampled_homes": len(seen_at), "shown_at_first_read": first_try,
+    return {"post_ms": round((returned - sent) * 1000, 1),
+            "sampled_homes": len(seen_at), "shown_at_first_read": first_try,
             "all_shown_after_ms": round(max(seen_at) * 1000, 1),
             "median_shown_after_ms": round(statistics.median(seen_at) * 1000, 1)}

@@ -139,6 +139,9 @@ def _analyze() -> None:
 
 def rebuild_all_timelines() -> int:
     """Rebuild every active account's home timeline; returns how many were rebuilt."""
+    from essaim.timelines.fanout import mark_broadcasters
+
+    mark_broadcasters()  # their posts are merged when homes are read, not stored
     store = timeline_store()
     ids = list(get_user_model().objects.filter(is_active=True).order_by("id")
                .values_list("id", flat=True))

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from essaim import visibility as policy
@@ -109,6 +109,32 @@ def is_broadcaster(author_id: int) -> bool:
     return True
 
 
+def mark_broadcasters() -> int:
+    """Mark every account that has reached the threshold (before rebuilding all timelines,
+    which then leave their posts to the merge); returns how many accounts are broadcasters."""
+    threshold = settings.ESSAIM_BROADCAST_FOLLOWERS
+    if threshold > 0:
+        crowded = (Follow.objects.values("followee_id").annotate(n=Count("id"))
+                   .filter(n__gte=threshold).values_list("followee_id", flat=True))
+        Broadcaster.objects.bulk_create([Broadcaster(account_id=i) for i in crowded],
+                                        ignore_conflicts=True)
+    return Broadcaster.objects.count()
+
+
+def merged_audience(post: Post) -> set[int]:
+    """Who will see ``post`` merged into their home when reading it, rather than pushed.
+
+    The followers of a broadcaster, for its posts that the merge reads (``broadcast_page``):
+    not direct posts nor community posts, which are always pushed.
+    """
+    if post.community_id is not None or post.visibility == Visibility.DIRECT:
+        return set()
+    if not is_broadcaster(post.author_id):
+        return set()
+    followers = Follow.objects.filter(followee_id=post.author_id)
+    return set(followers.values_list("follower_id", flat=True))
+
+
 def followed_broadcasters(owner) -> list[int]:
     return list(Follow.objects.filter(follower_id=owner.id, followee__broadcaster__isnull=False)
                 .values_list("followee_id", flat=True))
@@ -179,8 +205,12 @@ def _sources(owner) -> list[Q]:
     tag_ids = list(followed_hashtag_ids(owner).values_list("hashtag_id", flat=True))
     if tag_ids:
         tagged_posts = Post.hashtags.through.objects.filter(hashtag_id__in=tag_ids)
-        sources.append(Q(id__in=tagged_posts.values("post_id"), relay_of__isnull=True,
-                         visibility__in=[Visibility.PUBLIC, Visibility.COMPANY]))
+        tagged = Q(id__in=tagged_posts.values("post_id"), relay_of__isnull=True,
+                   visibility__in=[Visibility.PUBLIC, Visibility.COMPANY])
+        broadcasters = followed_broadcasters(owner)
+        if broadcasters:  # their posts come by the merge when the home is read
+            tagged &= ~(Q(author_id__in=broadcasters) & Q(community__isnull=True))
+        sources.append(tagged)
     mentions = Post.mentions.through.objects.filter(user_id=owner_id,
                                                     post__visibility=Visibility.DIRECT)
     if mentions.exists():

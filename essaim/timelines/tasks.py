@@ -25,25 +25,22 @@ def _load(post_id: int) -> Post | None:
 def deliver_post(post_id: int) -> int:
     """Fan a new post out to its recipients' home timelines and notify those it concerns.
 
-    Recipients are the recently active ones (the others are rebuilt when they return); a
-    broadcaster's post goes to its author only and is merged into the others' homes when read.
+    Recipients are the recently active ones (the others are rebuilt when they return); the
+    followers of a broadcaster are left out: its posts are merged into their homes when read.
     Large audiences are split into ``deliver_batch`` tasks of ``ESSAIM_FANOUT_BATCH``.
     """
-    from .fanout import is_broadcaster, recipients
+    from .fanout import merged_audience, recipients
 
     post = _load(post_id)
     if post is None:  # deleted before delivery
         return 0
     _notify_once(post)
     targets = recipients(post, active_only=True)
-    if is_broadcaster(post.author_id):
-        count = _push(post, {post.author_id})
-    else:
-        batch = max(1, settings.ESSAIM_FANOUT_BATCH)
-        ordered = sorted(targets)
-        count = _push(post, set(ordered[:batch]))
-        for start in range(batch, len(ordered), batch):
-            deliver_batch.enqueue(post.id, ordered[start:start + batch])
+    pushed = sorted(targets - (merged_audience(post) - {post.author_id}))
+    batch = max(1, settings.ESSAIM_FANOUT_BATCH)
+    count = _push(post, set(pushed[:batch]))
+    for start in range(batch, len(pushed), batch):
+        deliver_batch.enqueue(post.id, pushed[start:start + batch])
     realtime.post_delivered(post, targets)
     return count
 

@@ -6,7 +6,7 @@ The official account of ``company`` has more followers than ``ESSAIM_BROADCAST_F
 from __future__ import annotations
 
 from essaim.core.pagination import Cursor
-from essaim.graph.actions import do_block, do_follow, do_mute, do_unfollow
+from essaim.graph.actions import do_block, do_follow, do_follow_hashtag, do_mute, do_unfollow
 from essaim.posts.actions import do_create_post, do_delete_post, do_relay
 from essaim.timelines import queries as timelines
 from essaim.timelines.store import timeline_store
@@ -94,13 +94,43 @@ def test_a_broadcasters_replies_follow_the_usual_reply_rule(company, make_user):
     assert answer.id in home_ids(staff[1])
 
 
+def test_a_broadcasters_direct_post_and_tagged_post_reach_those_they_concern(
+        company, make_user):
+    news, staff = company
+    outsider, reader = make_user("outsider"), staff[0]
+    do_follow_hashtag(outsider, "townhall")
+    tagged = do_create_post(news, "Town hall at noon #townhall")
+    direct = do_create_post(news, f"@{reader.username} your badge is ready",
+                            visibility="direct")
+    assert tagged.id in home_ids(outsider) and tagged.id in stored_ids(outsider)
+    assert tagged.id in home_ids(reader) and tagged.id not in stored_ids(reader)
+    assert direct.id in home_ids(reader) and direct.id in stored_ids(reader)
+    assert direct.id not in home_ids(staff[1])
+
+
 def test_fan_out_and_rebuild_agree_when_a_broadcaster_is_followed(company, make_user):
     news, staff = company
     reader, colleague = staff[0], make_user("colleague")
     do_follow(reader, colleague)
-    do_create_post(news, "News")
+    do_follow_hashtag(reader, "news")
+    do_create_post(news, "News #news")
     do_create_post(colleague, "Colleague")
     do_relay(colleague, do_create_post(news, "More news").id)
     delivered = set(timeline_store().entries(reader.id))
     timeline_store().rebuild(reader.id)
     assert set(timeline_store().entries(reader.id)) == delivered
+
+
+def test_rebuilding_every_timeline_first_marks_the_accounts_followed_by_many(
+        company, settings, capsys):
+    from essaim.cli import main
+
+    news, staff = company
+    settings.ESSAIM_BROADCAST_FOLLOWERS = 100  # not yet a broadcaster: fanned out
+    post = do_create_post(news, "Before the company grew")
+    assert all(post.id in stored_ids(person) for person in staff)
+    settings.ESSAIM_BROADCAST_FOLLOWERS = 5
+    assert main(["timelines", "rebuild", "--all"]) == 0
+    for person in staff:
+        assert post.id not in stored_ids(person)
+        assert home_ids(person) == [post.id]
