@@ -59,6 +59,8 @@ async def _workloads(port: int, info: dict, args) -> dict:
     tokens = list(info["tokens"].values())
     out: dict = {}
     clients, seconds = args.clients, args.duration
+    out["first_home_reads"] = await workloads.first_reads(port, workloads.HOME, tokens,
+                                                          clients=clients)
     out["floor"] = await workloads.reads(port, workloads.FLOOR, [None], clients=clients,
                                          seconds=seconds)
     out["me"] = await workloads.reads(port, workloads.ME, tokens, clients=clients,

@@ -53,6 +53,37 @@ async def reads(port: int, path: str, tokens: list[str | None], *, clients: int,
     return summary(await closed_loop("127.0.0.1", port, job, clients=clients, seconds=seconds))
 
 
+async def first_reads(port: int, path: str, tokens: list[str], *, clients: int) -> dict:
+    """Each person reads ``path`` once, ``clients`` at a time: the first visit of the day.
+
+    One person in ten of a seeded company has been away for weeks; their first read rebuilds
+    their home timeline (fan-out skipped them). Run before the steady-state reads, so that
+    those measure what people do all day long, and reported on its own.
+    """
+    queue = list(tokens)
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+
+    async def one_client() -> None:
+        conn = Connection("127.0.0.1", port)
+        try:
+            while queue:
+                token = queue.pop()
+                sent = time.perf_counter()
+                response = await conn.request("GET", path, token=token)
+                latencies.append(time.perf_counter() - sent)
+                if response.status != 200:
+                    errors[str(response.status)] = errors.get(str(response.status), 0) + 1
+        finally:
+            await conn.close()
+
+    await asyncio.gather(*(one_client() for _ in range(clients)))
+    ms = [x * 1000 for x in latencies]
+    return {"requests": len(ms), "p50_ms": _round(percentile(ms, 50)),
+            "p95_ms": _round(percentile(ms, 95)), "p99_ms": _round(percentile(ms, 99)),
+            "max_ms": _round(max(ms) if ms else None), "errors": errors}
+
+
 async def available(port: int, path: str, token: str) -> bool:
     conn = Connection("127.0.0.1", port)
     try:

@@ -39,6 +39,8 @@ def sees(viewer, post: Post) -> bool:
     listed = policy.visible_posts(viewer).filter(pk=post.pk).exists()
     checked = policy.can_see_post(viewer, post)
     assert listed == checked, f"visible_posts says {listed}, can_see_post says {checked}"
+    batched = policy.visible_among(viewer, [post]) == [post]
+    assert batched == checked, f"visible_among says {batched}, can_see_post says {checked}"
     return checked
 
 
@@ -208,3 +210,9 @@ def test_the_queryset_and_per_object_forms_agree_for_every_viewer_and_post(db, k
             listed = set(policy.visible_posts(viewer).values_list("id", flat=True))
             checked = {p.id for p in posts if policy.can_see_post(viewer, p)}
             assert listed == checked, f"disagreement for {viewer}"
+            batched = {p.id for p in policy.visible_among(viewer, posts)}
+            assert batched == listed, f"the batch form disagrees for {viewer}"
+            unmuted = set(policy.visible_posts(viewer, hide_muted=True)
+                          .values_list("id", flat=True))
+            batched = {p.id for p in policy.visible_among(viewer, posts, hide_muted=True)}
+            assert batched == unmuted, f"the batch form disagrees on mutes for {viewer}"

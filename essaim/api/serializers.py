@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from django.db.models import prefetch_related_objects
 from django.urls import reverse
 
+from essaim.posts.models import Post
 from essaim.posts.queries import PostCard, hydrate
 
 
@@ -20,7 +20,7 @@ def _abs(request, path: str) -> str:
     return request.build_absolute_uri(path) if request is not None else path
 
 
-def _post(post, card: PostCard | None, request) -> dict:
+def _post(post, card: PostCard | None, request, tags: dict[int, list[str]]) -> dict:
     return {
         "id": str(post.id), "url": _abs(request, reverse("web:thread", args=[post.id])),
         "author": account(post.author, request),
@@ -32,7 +32,7 @@ def _post(post, card: PostCard | None, request) -> dict:
         "relay_of": None,
         "quote_of_id": str(post.quote_of_id) if post.quote_of_id and card and card.quote
         else None,
-        "hashtags": [t.name for t in post.hashtags.all()],
+        "hashtags": tags.get(post.id, []),
         "replies_count": post.replies_count, "relays_count": post.relays_count,
         "likes_count": post.likes_count,
         "liked": bool(card and card.liked), "relayed": bool(card and card.relayed),
@@ -42,16 +42,27 @@ def _post(post, card: PostCard | None, request) -> dict:
 
 def posts(viewer, rows, request) -> list[dict]:
     cards = hydrate(viewer, list(rows))
-    prefetch_related_objects([c.post for c in cards] + [c.entry for c in cards], "hashtags")
+    tags = _hashtags({c.post.id for c in cards} | {c.entry.id for c in cards})
     out = []
     for card in cards:
         if card.relayed_by is not None:
-            data = _post(card.entry, None, request)
-            data["relay_of"] = _post(card.post, card, request)
+            data = _post(card.entry, None, request, tags)
+            data["relay_of"] = _post(card.post, card, request, tags)
         else:
-            data = _post(card.post, card, request)
+            data = _post(card.post, card, request, tags)
         out.append(data)
     return out
+
+
+def _hashtags(post_ids: set[int]) -> dict[int, list[str]]:
+    """Each post's hashtag names, by name, in one query."""
+    tags: dict[int, list[str]] = {}
+    if post_ids:
+        rows = (Post.hashtags.through.objects.filter(post_id__in=post_ids)
+                .values_list("post_id", "hashtag__name").order_by("hashtag__name"))
+        for post_id, name in rows:
+            tags.setdefault(post_id, []).append(name)
+    return tags
 
 
 def page(viewer, page, request) -> dict:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db import connection
+
 from essaim import visibility as policy
 
 from .models import Bookmark, Like, Post
@@ -37,6 +39,24 @@ def posts_by_ids(ids: list[int]) -> dict[int, Post]:
     return {p.id: p for p in Post.objects.filter(id__in=ids).select_related(*POST_RELATED)}
 
 
+def _viewer_marks(viewer_id: int, post_ids) -> list[tuple[str, int]]:
+    """(kind, post id) for the posts among ``post_ids`` that the viewer liked, relayed or
+    bookmarked: one round trip instead of three (a page of posts asks it on every read)."""
+    ids = sorted(post_ids)
+    marks = ", ".join(["%s"] * len(ids))
+    # Only table names from the models and placeholders are formatted in; values are bound.
+    selects = [(Like, "'liked'", "post_id", "user_id"),
+               (Post, "'relayed'", "relay_of_id", "author_id"),
+               (Bookmark, "'bookmarked'", "post_id", "user_id")]
+    sql = " UNION ALL ".join(
+        f"SELECT {kind}, {column} FROM {model._meta.db_table} "  # noqa: S608
+        f"WHERE {owner} = %s AND {column} IN ({marks})"
+        for model, kind, column, owner in selects)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [viewer_id, *ids, viewer_id, *ids, viewer_id, *ids])
+        return [(kind, int(post_id)) for kind, post_id in cursor.fetchall()]
+
+
 def hydrate(viewer, posts: list[Post]) -> list[PostCard]:
     """Turn posts into cards in a fixed number of queries, whatever their count."""
     shown = [p.relay_of if p.relay_of_id else p for p in posts]
@@ -46,14 +66,13 @@ def hydrate(viewer, posts: list[Post]) -> list[PostCard]:
     if quote_ids:
         quotes = {q.id: q for q in policy.visible_posts(viewer, Post.objects.filter(
             id__in=quote_ids)).select_related("author")}
-    liked = relayed = bookmarked = set()
+    liked: set[int] = set()
+    relayed: set[int] = set()
+    bookmarked: set[int] = set()
     if viewer is not None and viewer.is_authenticated and shown_ids:
-        liked = set(Like.objects.filter(user=viewer, post_id__in=shown_ids)
-                    .values_list("post_id", flat=True))
-        relayed = set(Post.objects.filter(author=viewer, relay_of_id__in=shown_ids)
-                      .values_list("relay_of_id", flat=True))
-        bookmarked = set(Bookmark.objects.filter(user=viewer, post_id__in=shown_ids)
-                         .values_list("post_id", flat=True))
+        found = {"liked": liked, "relayed": relayed, "bookmarked": bookmarked}
+        for kind, post_id in _viewer_marks(viewer.id, shown_ids):
+            found[kind].add(post_id)
     cards = []
     for entry, post in zip(posts, shown, strict=True):
         cards.append(PostCard(

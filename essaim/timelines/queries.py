@@ -25,9 +25,9 @@ class Page:
 
 
 def _page_from_ids(viewer, ids: list[int], cursor: Cursor, hide_muted=True) -> Page:
-    rows = policy.visible_posts(viewer, Post.objects.filter(id__in=ids), hide_muted=hide_muted)
-    by_id = {p.id: p for p in rows.select_related(*POST_RELATED)}
-    posts = [by_id[i] for i in ids if i in by_id]
+    by_id = {p.id: p for p in Post.objects.filter(id__in=ids).select_related(*POST_RELATED)}
+    posts = policy.visible_among(viewer, [by_id[i] for i in ids if i in by_id],
+                                 hide_muted=hide_muted)
     return Page(posts, ids[-1] if len(ids) >= cursor.limit else None, ids[0] if ids else None)
 
 
