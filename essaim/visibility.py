@@ -124,8 +124,7 @@ class _KnownFacts:
         from essaim.graph.models import Block, Follow
 
         self.viewer = viewer
-        authors = {p.author_id for p in posts} | {
-            p.relay_of.author_id for p in posts if p.relay_of_id is not None}
+        authors = _authors(posts)
         authors.discard(viewer.id)
         self.blocked: set[int] = set()
         if authors:
@@ -146,7 +145,8 @@ class _KnownFacts:
                 self.followed = set(Follow.objects.filter(
                     follower_id=viewer.id, followee_id__in=followers_only)
                     .values_list("followee_id", flat=True))
-        community_ids = {p.community_id for p in posts if p.visibility == Visibility.COMMUNITY}
+        community_ids = {p.community_id for p in posts
+                         if p.visibility == Visibility.COMMUNITY and p.community_id is not None}
         self.communities: set[int] = set()
         if community_ids:
             self.communities = set(Membership.objects.filter(
@@ -200,6 +200,13 @@ def _can_see(viewer, post: Post, facts) -> bool:
     return mentioned  # direct
 
 
+def _authors(posts: list[Post]) -> set[int]:
+    """Authors of the posts and of the originals they relay."""
+    found = {p.author_id for p in posts}
+    found |= {p.relay_of.author_id for p in posts if p.relay_of is not None}
+    return found
+
+
 def visible_among(viewer, posts: list[Post], *, hide_muted: bool = False) -> list[Post]:
     """Batch form of :func:`visible_posts` for posts already loaded (with ``author`` and
     ``relay_of__author``), in their order: the per-object rule, with the viewer's blocks,
@@ -211,14 +218,12 @@ def visible_among(viewer, posts: list[Post], *, hide_muted: bool = False) -> lis
     if hide_muted and _is_member(viewer) and kept:
         from essaim.graph.models import Mute
 
-        authors = {p.author_id for p in kept} | {
-            p.relay_of.author_id for p in kept if p.relay_of_id is not None}
+        authors = _authors(kept)
         muted = set(Mute.objects.filter(muter_id=viewer.id, muted_id__in=authors)
                     .values_list("muted_id", flat=True))
         if muted:
-            kept = [p for p in kept if p.author_id == viewer.id or not (
-                p.author_id in muted
-                or (p.relay_of_id is not None and p.relay_of.author_id in muted))]
+            kept = [p for p in kept
+                    if p.author_id == viewer.id or not _authors([p]) & muted]
     return kept
 
 
