@@ -128,7 +128,8 @@ if DATABASE_URL:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite, keeping connections from one request to the next
+            "ENGINE": "essaim.core.sqlite",
             "NAME": DATA_DIR / "essaim.sqlite3",
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
