@@ -94,7 +94,7 @@ def run_one(args) -> dict:
     found = company(args.users, args.posts, args.seed, args.mode, Path(args.data),
                     postgres=args.postgres, redis=args.redis)
     info = prepare(found, log=lambda line: print(line, flush=True))
-    env = found.env()
+    env = found.env(ESSAIM_WEB_THREADS=str(args.web_threads))
     setup_django(env)
     tasks = args.task_workers if args.mode == "scale" else 0
     running = processes.start(env, web_workers=args.web_workers, task_workers=tasks,
@@ -126,7 +126,8 @@ def run_one(args) -> dict:
             "load_average": {"before": load_before,
                              "after": [round(x, 2) for x in os.getloadavg()]},
             "settings": {"clients": args.clients, "duration_s": args.duration,
-                         "web_workers": args.web_workers, "task_workers": tasks},
+                         "web_workers": args.web_workers, "web_threads": args.web_threads,
+                         "task_workers": tasks},
             "results": results}
 
 
@@ -182,6 +183,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--duration", type=float, default=20, help="seconds per workload")
     parser.add_argument("--web-workers", type=int, default=2)
     parser.add_argument("--task-workers", type=int, default=2)
+    parser.add_argument("--web-threads", type=int, default=1,
+                        help="ESSAIM_WEB_THREADS of the web processes (0: a thread per request)")
     parser.add_argument("--probes", type=int, default=100, help="idle fan-out lag probes")
     parser.add_argument("--readers", type=int, default=200, help="homes sampled (announcement)")
     parser.add_argument("--burst", type=int, default=2000, help="posts of the engine burst")

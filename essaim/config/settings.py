@@ -187,6 +187,8 @@ ESSAIM_TIMELINE_MAX = env_int("ESSAIM_TIMELINE_MAX", 800)  # entries kept per ho
 ESSAIM_FANOUT_BATCH = env_int("ESSAIM_FANOUT_BATCH", 1000)  # timelines per fan-out task
 # Fan-out reaches people active in the last N days; the others are rebuilt when they return.
 ESSAIM_ACTIVE_DAYS = env_int("ESSAIM_ACTIVE_DAYS", 14)
+# Threads per web process running requests' synchronous code (0: a new thread per request)
+ESSAIM_WEB_THREADS = env_int("ESSAIM_WEB_THREADS", 1)
 # Accounts with at least this many followers are merged into homes when read, not fanned out.
 ESSAIM_BROADCAST_FOLLOWERS = env_int("ESSAIM_BROADCAST_FOLLOWERS", 1000)
 

@@ -134,3 +134,14 @@ def test_rebuilding_every_timeline_first_marks_the_accounts_followed_by_many(
     for person in staff:
         assert post.id not in stored_ids(person)
         assert home_ids(person) == [post.id]
+
+
+def test_a_deactivated_broadcasters_posts_leave_every_home(company):
+    from essaim.accounts.actions import do_deactivate_user
+
+    news, staff = company
+    colleague_post = do_create_post(staff[1], "Lunch?")
+    do_follow(staff[0], staff[1])
+    do_create_post(news, "Last words")
+    do_deactivate_user(news)
+    assert home_ids(staff[0]) == [colleague_post.id]
