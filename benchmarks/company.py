@@ -89,9 +89,9 @@ def prepare(found: Company, log=print) -> dict:
     env = found.env()
     if found.mode == "scale":
         _create_database(found.database_url)
+    essaim("migrate", env=env)  # a company seeded by older code gets the newer schema
     if not marker.exists():
         log(f"seeding {found.name} (once; later runs reuse it)…")
-        essaim("migrate", env=env)
         log(essaim("seed", "--users", str(found.users), "--posts", str(found.posts), "--seed",
                    str(found.seed), "-v", env=env).strip())
         if found.mode == "scale":

@@ -7,7 +7,9 @@ from django.db import models
 class TimelineEntry(models.Model):
     """One post in one person's home timeline: the database store, and the source of truth."""
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the unique (owner, post) index starts with it.
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                              db_index=False)
     post = models.ForeignKey("posts.Post", on_delete=models.CASCADE, related_name="+")
     # Who the entry is "from" (the relayer for relays): lets unfollows remove entries cheaply.
     source = models.ForeignKey(
@@ -18,10 +20,9 @@ class TimelineEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["owner", "post"], name="uniq_timeline_entry")
         ]
-        indexes = [
-            models.Index(fields=["owner", "-post"], name="timeline_owner_post"),
-            models.Index(fields=["owner", "source"], name="timeline_owner_source"),
-        ]
+        # The unique (owner, post) index serves everything: pages, newest first, read it
+        # backwards; removing a source scans one owner's few hundred entries. Each index more
+        # would be one more scattered write per entry of every fan-out.
 
 
 class TimelineFloor(models.Model):
