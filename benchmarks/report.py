@@ -7,7 +7,7 @@ from pathlib import Path
 COLUMNS = ["date", "machine", "mode", "users / posts", "command", "home req/s",
            "p50 / p95 / p99", "floor req/s", "home ÷ floor", "posts/s", "lag idle p50 / p99",
            "lag under load p50 / p99", "fan-out insertions/s",
-           "announcement in all sampled homes", "web RSS MB"]
+           "announcement in every sampled home after", "web RSS MB"]
 HEADER = """# Benchmark results
 
 One line per recorded run (`uv run python -m benchmarks.run … --record`); the JSON files in
@@ -33,7 +33,7 @@ def line(result: dict) -> str:
     home = r.get("home", {})
     announcement = r.get("announcement")
     announce = "–" if not announcement else (
-        f"{announcement['all_shown_after_ms']} ms ({announcement['shown_at_first_read']}/"
+        f"{announcement['in_every_home_after_ms']} ms ({announcement['shown_at_first_read']}/"
         f"{announcement['sampled_homes']} at first read)")
     cells = [
         result["started"][:10], result["machine"].split(",")[0], result["mode"],

@@ -159,8 +159,11 @@ async def announcement(port: int, news_token: str, readers: list[str], *,
                        clients: int) -> dict:
     """The news account posts; each sampled person reads their home until it shows there.
 
-    Reports how long after the POST returned the last sampled home showed it, and how many
-    showed it at their very first read.
+    Reports how many showed it at their very first read, and ``in_every_home_after_ms``: the
+    latest moment, after the POST returned, at which a read began that did not show it yet (0
+    when every read showed it: it was in every sampled home as soon as the POST answered).
+    ``all_read_after_ms`` is when the last sampled home was read: how long the clients take to
+    go through them all, a matter of read throughput rather than of delivery.
     """
     conn = Connection("127.0.0.1", port)
     try:
@@ -172,6 +175,7 @@ async def announcement(port: int, news_token: str, readers: list[str], *,
     for token in readers:
         queue.put_nowait(token)
     seen_at: list[float] = []
+    missed_at: list[float] = []
     first_try = 0
 
     async def reader() -> None:
@@ -182,11 +186,13 @@ async def announcement(port: int, news_token: str, readers: list[str], *,
                 token, tries = queue.get_nowait(), 0
                 while True:
                     tries += 1
+                    began = time.perf_counter() - returned
                     page = await client.request("GET", HOME, token=token)
                     if any(int(i["id"]) == post_id for i in page.json()["items"]):
                         seen_at.append(time.perf_counter() - returned)
                         first_try += tries == 1
                         break
+                    missed_at.append(began)
                     if time.perf_counter() - returned > 60:
                         raise RuntimeError("the announcement did not reach every home")
         finally:
@@ -195,5 +201,6 @@ async def announcement(port: int, news_token: str, readers: list[str], *,
     await asyncio.gather(*(reader() for _ in range(clients)))
     return {"post_ms": round((returned - sent) * 1000, 1),
             "sampled_homes": len(seen_at), "shown_at_first_read": first_try,
-            "all_shown_after_ms": round(max(seen_at) * 1000, 1),
-            "median_shown_after_ms": round(statistics.median(seen_at) * 1000, 1)}
+            "in_every_home_after_ms": round(max(missed_at, default=0) * 1000, 1),
+            "all_read_after_ms": round(max(seen_at) * 1000, 1),
+            "median_read_after_ms": round(statistics.median(seen_at) * 1000, 1)}
