@@ -43,16 +43,23 @@ class Cursor:
 
 def paginate_ids(qs: QuerySet, cursor: Cursor, field: str = "id") -> list:
     """Apply the cursor to ``qs``; returns a list, newest first."""
+    rows = list(cursor_window(qs, cursor, field))
+    if cursor.min_id is not None:
+        rows.reverse()
+    return rows
+
+
+def cursor_window(qs: QuerySet, cursor: Cursor, field: str = "id") -> QuerySet:
+    """``qs`` narrowed to the cursor's page, still a query (to combine with others): newest
+    first, or oldest first with ``min_id`` (the page just above it)."""
     if cursor.max_id is not None:
         qs = qs.filter(**{f"{field}__lt": _bounded(cursor.max_id)})
     if cursor.since_id is not None:
         qs = qs.filter(**{f"{field}__gt": _bounded(cursor.since_id)})
     if cursor.min_id is not None:
-        rows = list(qs.filter(**{f"{field}__gt": _bounded(cursor.min_id)})
-                    .order_by(field)[: cursor.limit])
-        rows.reverse()
-        return rows
-    return list(qs.order_by(f"-{field}")[: cursor.limit])
+        return qs.filter(**{f"{field}__gt": _bounded(cursor.min_id)}).order_by(field)[
+            : cursor.limit]
+    return qs.order_by(f"-{field}")[: cursor.limit]
 
 
 def _bounded(value: int) -> int:

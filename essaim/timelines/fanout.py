@@ -15,12 +15,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from essaim import visibility as policy
 from essaim.communities import queries as community_queries
-from essaim.core.pagination import Cursor, paginate_ids
+from essaim.core.pagination import Cursor, cursor_window, paginate_ids
 from essaim.graph.models import Block, Follow, HashtagFollow, Mute
 from essaim.graph.queries import followed_hashtag_ids, following_ids
 from essaim.posts.models import Post, Visibility
@@ -154,28 +155,31 @@ def broadcast_page(owner, cursor: Cursor) -> list[int]:
                   | Q(in_reply_to_account_id__in=following_ids(owner)))
     readable = ([Visibility.PUBLIC] if owner.is_guest
                 else [Visibility.PUBLIC, Visibility.COMPANY, Visibility.FOLLOWERS])
+    pages = [cursor_window(Post.objects.filter(reply_rule, author_id=author_id,
+                                               community__isnull=True, visibility__in=readable)
+                           .exclude(relay_of__author_id=owner.id).values_list("id", flat=True),
+                           cursor)
+             for author_id in authors]
     found: set[int] = set()
-    for author_id in authors:
-        qs = Post.objects.filter(reply_rule, author_id=author_id, community__isnull=True,
-                                 visibility__in=readable).exclude(relay_of__author_id=owner.id)
-        found.update(paginate_ids(qs.values_list("id", flat=True), cursor))
+    if len(pages) > 1 and connection.features.supports_slicing_ordering_in_compound:
+        found.update(pages[0].union(*pages[1:], all=True))  # one round trip (PostgreSQL)
+    else:
+        for page in pages:
+            found.update(page)
     return _window(found, cursor)
 
 
 def _merged_authors(owner) -> list[int]:
-    """The followed broadcasters whose posts ``owner`` may see in their home."""
-    authors = set(Follow.objects.filter(follower_id=owner.id, followee__is_active=True,
-                                        followee__broadcaster__isnull=False)
-                  .values_list("followee_id", flat=True))
-    if not authors:
-        return []
-    blocks = Block.objects.filter(Q(blocker_id=owner.id, blocked_id__in=authors)
-                                  | Q(blocked_id=owner.id, blocker_id__in=authors))
-    hidden = {a if a != owner.id else b for a, b in blocks.values_list("blocker_id",
-                                                                        "blocked_id")}
-    hidden |= set(Mute.objects.filter(muter_id=owner.id, muted_id__in=authors)
-                  .values_list("muted_id", flat=True))
-    return sorted(authors - hidden)
+    """The followed broadcasters whose posts ``owner`` may see in their home (one query)."""
+    follows = (Follow.objects.filter(follower_id=owner.id, followee__is_active=True,
+                                     followee__broadcaster__isnull=False)
+               .exclude(followee_id__in=Block.objects.filter(blocker_id=owner.id)
+                        .values("blocked_id"))
+               .exclude(followee_id__in=Block.objects.filter(blocked_id=owner.id)
+                        .values("blocker_id"))
+               .exclude(followee_id__in=Mute.objects.filter(muter_id=owner.id)
+                        .values("muted_id")))
+    return sorted(follows.values_list("followee_id", flat=True))
 
 
 def broadcast_relays_merged(owner, rows) -> set[int]:

@@ -145,3 +145,19 @@ def test_a_deactivated_broadcasters_posts_leave_every_home(company):
     do_create_post(news, "Last words")
     do_deactivate_user(news)
     assert home_ids(staff[0]) == [colleague_post.id]
+
+
+def test_posts_of_several_broadcasters_are_merged_in_order(company, make_user):
+    news, staff = company
+    ceo = make_user("ceo", name="The CEO", is_official=True)
+    for person in staff:
+        do_follow(person, ceo)
+    posted = []
+    for i in range(3):
+        posted.append(do_create_post(news, f"News {i}").id)
+        posted.append(do_create_post(ceo, f"Word from the CEO {i}").id)
+    reader = staff[0]
+    assert not set(posted) & set(stored_ids(reader))  # both merged, neither pushed
+    assert home_ids(reader, limit=4) == posted[::-1][:4]
+    assert home_ids(reader, max_id=posted[2], limit=4) == posted[1::-1]
+    assert home_ids(reader, min_id=posted[1], limit=2) == posted[3:1:-1]
