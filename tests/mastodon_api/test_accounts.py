@@ -116,3 +116,22 @@ def test_it_hides_an_account_from_someone_it_blocked(masto, alice, bob):
     client = masto(alice)
     assert client.post(f"/api/v1/accounts/{bob.id}/follow").status_code == 404
     assert client.get(f"/api/v1/accounts/{bob.id}").status_code == 404
+
+
+def test_account_counts_follow_new_follows_posts_and_deletions_at_once(masto, alice, bob):
+    from essaim.graph.actions import do_unfollow
+    from essaim.posts.actions import do_delete_post
+
+    client = masto(bob)
+
+    def counts():
+        data = client.get(f"/api/v1/accounts/{alice.id}").json()
+        return data["followers_count"], data["statuses_count"]
+
+    assert counts() == (0, 0)
+    do_follow(bob, alice)
+    post = do_create_post(alice, "First post")
+    assert counts() == (1, 1)
+    do_unfollow(bob, alice)
+    do_delete_post(alice, post.id)
+    assert counts() == (0, 0)
