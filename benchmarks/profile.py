@@ -14,7 +14,7 @@ STAGES = {
     "essaim/timelines/queries.py": "timelines.queries (home reader, all included)",
     "essaim/timelines/engine/": "timeline store (page)",
     "essaim/timelines/fanout.py": "broadcaster merge",
-    "essaim/visibility.py": "visibility policy (building its query)",
+    "essaim/visibility.py": "visibility policy",
     "essaim/api/serializers.py": "native API serializers (all included)",
     "essaim/posts/queries.py": "hydrate (viewer's likes, relays, bookmarks)",
     "essaim/oauth/auth.py": "token authentication",
