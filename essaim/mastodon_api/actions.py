@@ -156,11 +156,10 @@ def do_create_status(user, text: str, *, media_ids=None, poll: dict | None = Non
             raise ValidationFailed(_("A post cannot have both images and a poll."),
                                    field="poll")
         check_poll(poll.get("options"), poll.get("expires_in"))
-    if not (text or "").strip() and (media or poll):
-        raise ValidationFailed(_("Add some text to go with your images or poll."),
-                               field="status")
-    with transaction.atomic():
-        post = do_create_post(user, text, **post_fields)
+    if not (text or "").strip() and poll is not None:
+        raise ValidationFailed(_("Add a question to go with your poll."), field="status")
+    with transaction.atomic():  # text is optional when images come with it
+        post = do_create_post(user, text, with_media=bool(media), **post_fields)
         if media:
             do_attach_media(user, post, media)
         if poll is not None:

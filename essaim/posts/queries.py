@@ -29,6 +29,7 @@ class PostCard:
     bookmarked: bool = False
     own: bool = False
     hashtags: list = field(default_factory=list)
+    media: list = field(default_factory=list)  # the shown post's images, in order
 
     @property
     def id(self) -> int:
@@ -73,6 +74,12 @@ def hydrate(viewer, posts: list[Post]) -> list[PostCard]:
         found = {"liked": liked, "relayed": relayed, "bookmarked": bookmarked}
         for kind, post_id in _viewer_marks(viewer.id, shown_ids):
             found[kind].add(post_id)
+    media: dict[int, list] = {}
+    if shown_ids:
+        from essaim.media.models import MediaAttachment
+
+        for item in MediaAttachment.objects.filter(post_id__in=shown_ids):
+            media.setdefault(item.post_id, []).append(item)
     cards = []
     for entry, post in zip(posts, shown, strict=True):
         cards.append(PostCard(
@@ -83,6 +90,7 @@ def hydrate(viewer, posts: list[Post]) -> list[PostCard]:
             liked=post.id in liked, relayed=post.id in relayed,
             bookmarked=post.id in bookmarked,
             own=viewer is not None and viewer.is_authenticated and post.author_id == viewer.id,
+            media=media.get(post.id, []),
         ))
     return cards
 

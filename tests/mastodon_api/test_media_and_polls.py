@@ -91,3 +91,32 @@ def test_it_hides_a_poll_whose_post_is_hidden(masto, alice, guest):
     assert masto(guest).get(f"/api/v1/polls/{poll.id}").status_code == 404
     assert masto(guest).post(f"/api/v1/polls/{poll.id}/votes", {"choices[]": ["0"]}
                              ).status_code == 404
+
+
+def test_a_status_may_be_images_alone_but_a_poll_needs_its_question(masto, alice, bob):
+    from essaim.graph.actions import do_follow
+
+    do_follow(bob, alice)
+    client = masto(alice)
+    media = client.post("/api/v2/media", {"file": _image()}).json()
+    posted = client.post("/api/v1/statuses", {"media_ids[]": [media["id"]]})
+    assert posted.status_code == 200
+    assert [m["id"] for m in posted.json()["media_attachments"]] == [media["id"]]
+    home = masto(bob).get("/api/v1/timelines/home").json()
+    assert home[0]["id"] == posted.json()["id"] and home[0]["media_attachments"]
+    assert client.post("/api/v1/statuses", {}).status_code == 422
+    poll = client.post("/api/v1/statuses", {"poll[options][]": ["Yes", "No"],
+                                            "poll[expires_in]": 3600})
+    assert poll.status_code == 422 and "question" in poll.json()["error"]
+
+
+def test_an_image_only_post_shows_in_the_web_timeline(masto, alice, bob, client):
+    from essaim.graph.actions import do_follow
+
+    do_follow(bob, alice)
+    media = masto(alice).post("/api/v2/media", {"file": _image(),
+                                                "description": "Team photo"}).json()
+    masto(alice).post("/api/v1/statuses", {"media_ids[]": [media["id"]]})
+    client.force_login(bob)
+    page = client.get("/")
+    assert page.status_code == 200 and b"Team photo" in page.content

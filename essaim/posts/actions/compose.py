@@ -119,7 +119,7 @@ def do_create_post(
     user, text: str, *, visibility: str | None = None, reply_policy: str | None = None,
     in_reply_to: Post | None = None, quote_of: Post | None = None, author=None,
     language: str = "", sensitive: bool = False, spoiler_text: str = "",
-    created_at=None, rate_limit: bool = True, community=None,
+    created_at=None, rate_limit: bool = True, community=None, with_media: bool = False,
 ) -> Post:
     """Publish a post (or a reply or quote-relay) and schedule its delivery.
 
@@ -129,7 +129,8 @@ def do_create_post(
     author = check_author(user, author)
     if rate_limit:
         ratelimit.hit("post", str(user.id), "ESSAIM_RATE_POST")
-    text = check_post_text(text, allow_empty=quote_of is not None)
+    # A quote, or images attached by the caller in the same transaction, may stand alone.
+    text = check_post_text(text, allow_empty=quote_of is not None or with_media)
     visibility = check_choice(visibility, Visibility, Visibility.COMPANY, "visibility")
     reply_policy = check_choice(reply_policy, ReplyPolicy, ReplyPolicy.EVERYONE, "reply_policy")
     community = check_community(author, community, visibility, in_reply_to)
