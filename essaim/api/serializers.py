@@ -41,7 +41,7 @@ def _post(post, card: PostCard | None, request, tags: dict[int, list[str]]) -> d
 
 
 def posts(viewer, rows, request) -> list[dict]:
-    cards = hydrate(viewer, list(rows))
+    cards = hydrate(viewer, list(rows), with_media=False)  # the native shape has no images
     tags = _hashtags({c.post.id for c in cards} | {c.entry.id for c in cards})
     out = []
     for card in cards:

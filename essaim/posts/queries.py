@@ -58,8 +58,9 @@ def _viewer_marks(viewer_id: int, post_ids) -> list[tuple[str, int]]:
         return [(kind, int(post_id)) for kind, post_id in cursor.fetchall()]
 
 
-def hydrate(viewer, posts: list[Post]) -> list[PostCard]:
-    """Turn posts into cards in a fixed number of queries, whatever their count."""
+def hydrate(viewer, posts: list[Post], *, with_media: bool = True) -> list[PostCard]:
+    """Turn posts into cards in a fixed number of queries, whatever their count
+    (``with_media=False`` for readers that do not show images)."""
     shown = [p.relay_of if p.relay_of_id else p for p in posts]
     shown_ids = {p.id for p in shown}
     quote_ids = {p.quote_of_id for p in shown if p.quote_of_id}
@@ -75,11 +76,10 @@ def hydrate(viewer, posts: list[Post]) -> list[PostCard]:
         for kind, post_id in _viewer_marks(viewer.id, shown_ids):
             found[kind].add(post_id)
     media: dict[int, list] = {}
-    if shown_ids:
-        from essaim.media.models import MediaAttachment
+    if with_media and shown_ids:
+        from essaim.media.queries import media_by_post
 
-        for item in MediaAttachment.objects.filter(post_id__in=shown_ids):
-            media.setdefault(item.post_id, []).append(item)
+        media = media_by_post(shown_ids)
     cards = []
     for entry, post in zip(posts, shown, strict=True):
         cards.append(PostCard(

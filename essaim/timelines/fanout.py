@@ -23,7 +23,13 @@ from essaim import visibility as policy
 from essaim.communities import queries as community_queries
 from essaim.core.pagination import Cursor, cursor_window, paginate_ids
 from essaim.graph.models import Block, Follow, HashtagFollow, Mute
-from essaim.graph.queries import followed_hashtag_ids, following_ids
+from essaim.graph.queries import (
+    blocked_by_me_ids,
+    blocking_me_ids,
+    followed_hashtag_ids,
+    following_ids,
+    muted_ids,
+)
 from essaim.posts.models import Post, Visibility
 
 from .models import Broadcaster
@@ -173,12 +179,9 @@ def _merged_authors(owner) -> list[int]:
     """The followed broadcasters whose posts ``owner`` may see in their home (one query)."""
     follows = (Follow.objects.filter(follower_id=owner.id, followee__is_active=True,
                                      followee__broadcaster__isnull=False)
-               .exclude(followee_id__in=Block.objects.filter(blocker_id=owner.id)
-                        .values("blocked_id"))
-               .exclude(followee_id__in=Block.objects.filter(blocked_id=owner.id)
-                        .values("blocker_id"))
-               .exclude(followee_id__in=Mute.objects.filter(muter_id=owner.id)
-                        .values("muted_id")))
+               .exclude(followee_id__in=blocked_by_me_ids(owner))
+               .exclude(followee_id__in=blocking_me_ids(owner))
+               .exclude(followee_id__in=muted_ids(owner)))
     return sorted(follows.values_list("followee_id", flat=True))
 
 

@@ -68,7 +68,10 @@ class _Batch:
         posts = [c.post for c in cards] + [c.quote for c in cards if c.quote]
         prefetch_related_objects(posts, "hashtags", "mentions")
         ids = {p.id for p in posts}
-        self.media = media_by_post(ids)
+        self.media = {c.post.id: c.media for c in cards}  # loaded by hydrate
+        quoted = {c.quote.id for c in cards if c.quote} - set(self.media)
+        if quoted:
+            self.media.update(media_by_post(quoted))
         self.polls = polls_by_post(viewer, ids)
         people = {p.author_id: p.author for p in posts}
         people.update({c.entry.author_id: c.entry.author for c in cards})
