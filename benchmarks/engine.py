@@ -15,7 +15,7 @@ def _burst(count: int) -> list[int]:
     from django.db.models import Count
     from django.utils import timezone
 
-    from essaim.posts.actions import PostRow, do_import_posts
+    from essaim.importers.company import PostRow, do_import_posts
 
     User = get_user_model()
     authors = list(User.objects.filter(kind=User.Kind.EMPLOYEE, is_official=False,

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from essaim.posts.actions.bulk import PostRow
+from essaim.importers.company import PostRow
 from essaim.posts.models import Visibility
 
 from . import data, texts

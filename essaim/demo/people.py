@@ -9,7 +9,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from essaim.posts.actions.bulk import UserRow
+from essaim.importers.company import UserRow
 
 from . import data
 

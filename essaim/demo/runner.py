@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from essaim.core.errors import ValidationFailed
-from essaim.posts.actions import (
+from essaim.importers.company import (
     do_import_bookmarks,
     do_import_follows,
     do_import_likes,

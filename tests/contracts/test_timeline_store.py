@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from essaim.core.pagination import Cursor
 from essaim.graph.actions import do_follow
-from essaim.posts.actions import PostRow, do_create_post, do_import_posts
+from essaim.importers.company import PostRow, do_import_posts
+from essaim.posts.actions import do_create_post
 
 
 def posts_by(author, count: int) -> list[int]:

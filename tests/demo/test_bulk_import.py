@@ -11,7 +11,7 @@ from django.utils import timezone
 from essaim import visibility as policy
 from essaim.core.errors import ValidationFailed
 from essaim.graph.models import Follow
-from essaim.posts.actions import (
+from essaim.importers.company import (
     PostRow,
     UserRow,
     do_import_bookmarks,

@@ -16,7 +16,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection
 from django_tasks import task_backends
 
-from essaim.posts.actions import UserRow, do_create_post, do_import_follows, do_import_users
+from essaim.importers.company import UserRow, do_import_follows, do_import_users
+from essaim.posts.actions import do_create_post
 from essaim.timelines.engine.db import DatabaseTimelineStore
 from essaim.timelines.models import TimelineEntry
 

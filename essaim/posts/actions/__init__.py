@@ -18,18 +18,3 @@ __all__ = [
     "do_like", "do_pin", "do_relay", "do_set_reply_policy", "do_unbookmark", "do_unlike",
     "do_unpin", "do_unrelay",
 ]
-from .bulk import (  # noqa: E402
-    PostRow,
-    UserRow,
-    do_import_bookmarks,
-    do_import_follows,
-    do_import_likes,
-    do_import_posts,
-    do_import_users,
-    refresh_post_counts,
-)
-
-__all__ += [
-    "PostRow", "UserRow", "do_import_bookmarks", "do_import_follows", "do_import_likes",
-    "do_import_posts", "do_import_users", "refresh_post_counts",
-]

@@ -1,4 +1,4 @@
-"""Bulk imports: many accounts, follows, posts, likes and bookmarks at once.
+"""Company import: many accounts, follows, posts, likes and bookmarks at once.
 
 Used to seed demo and benchmark companies and to import history from elsewhere. They write the
 same rows as the one-by-one actions (rendered HTML, hashtag and mention links, thread roots,
@@ -33,10 +33,9 @@ from essaim.accounts.models import Organisation, Skill
 from essaim.core.errors import ValidationFailed
 from essaim.core.ids import snowflake_for
 from essaim.graph.models import Follow
-
-from .. import text as post_text
-from ..models import Bookmark, Hashtag, Like, Post, ReplyPolicy, Visibility
-from .compose import VISIBILITY_RANK, check_post_text
+from essaim.posts import text as post_text
+from essaim.posts.actions.compose import VISIBILITY_RANK, check_post_text
+from essaim.posts.models import Bookmark, Hashtag, Like, Post, ReplyPolicy, Visibility
 
 CHUNK = 900  # stays under SQLite's 999 bound parameters per statement
 BATCH = 2000
