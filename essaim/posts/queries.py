@@ -30,6 +30,7 @@ class PostCard:
     own: bool = False
     hashtags: list = field(default_factory=list)
     media: list = field(default_factory=list)  # the shown post's images, in order
+    community: object | None = None  # the shown post's community, when the viewer may see it
 
     @property
     def id(self) -> int:
@@ -80,6 +81,7 @@ def hydrate(viewer, posts: list[Post], *, with_media: bool = True) -> list[PostC
         from essaim.media.queries import media_by_post
 
         media = media_by_post(shown_ids)
+    communities = _communities_seen(viewer, shown)
     cards = []
     for entry, post in zip(posts, shown, strict=True):
         cards.append(PostCard(
@@ -91,8 +93,19 @@ def hydrate(viewer, posts: list[Post], *, with_media: bool = True) -> list[PostC
             bookmarked=post.id in bookmarked,
             own=viewer is not None and viewer.is_authenticated and post.author_id == viewer.id,
             media=media.get(post.id, []),
+            community=communities.get(post.community_id) if post.community_id else None,
         ))
     return cards
+
+
+def _communities_seen(viewer, posts: list[Post]) -> dict:
+    """The communities of these posts that the policy lets ``viewer`` see, by id (one query,
+    none when no post belongs to a community)."""
+    ids = {p.community_id for p in posts if p.community_id}
+    if not ids:
+        return {}
+    return {c.id: c for c in policy.visible_communities(viewer).filter(id__in=ids)
+            .only("id", "slug", "name")}
 
 
 def like_rows(post):
