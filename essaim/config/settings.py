@@ -230,6 +230,10 @@ ESSAIM_AVATAR_MAX_BYTES = env_int("ESSAIM_AVATAR_MAX_BYTES", 5 * 1024 * 1024)
 ESSAIM_UPLOAD_MAX_BYTES = env_int("ESSAIM_UPLOAD_MAX_BYTES", 25 * 1024 * 1024)  # community files
 ESSAIM_RATE_LOGIN = env("ESSAIM_RATE_LOGIN", "10/300")  # attempts / seconds
 ESSAIM_RATE_POST = env("ESSAIM_RATE_POST", "60/60")
+# Where rate-limit counters live: the database (cannot be evicted) or the cache (Redis at scale).
+ESSAIM_RATE_STORE = env("ESSAIM_RATE_STORE", "cache" if REDIS_URL else "db")
+if ESSAIM_RATE_STORE not in ("db", "cache"):
+    raise SystemExit("ESSAIM_RATE_STORE is 'db' or 'cache'")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

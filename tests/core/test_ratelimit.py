@@ -9,8 +9,10 @@ from essaim.core import ratelimit
 from essaim.core.errors import RateLimited
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
+@pytest.fixture(autouse=True, params=["db", "cache"])
+def _store(request, db, settings):
+    """Every test runs against both stores: the database (default) and the cache (Redis)."""
+    settings.ESSAIM_RATE_STORE = request.param
     cache.clear()
 
 
@@ -67,6 +69,18 @@ def test_reset_forgives_the_current_window(settings, clock):
     ratelimit.hit("login", "alice", "ESSAIM_RATE_TEST")
     ratelimit.reset("login", "alice", "ESSAIM_RATE_TEST")
     ratelimit.hit("login", "alice", "ESSAIM_RATE_TEST")
+
+
+def test_expired_database_counters_are_dropped_as_new_ones_are_made(settings, clock):
+    from essaim.core.models import RateCounter
+
+    settings.ESSAIM_RATE_STORE = "db"
+    settings.ESSAIM_RATE_TEST = "5/60"
+    ratelimit.hit("login", "alice", "ESSAIM_RATE_TEST")
+    clock.now += 600
+    ratelimit.hit("login", "bob", "ESSAIM_RATE_TEST")
+    assert list(RateCounter.objects.values_list("key", flat=True)) == [
+        f"rl:login:bob:{int(clock.now // 60)}"]
 
 
 @pytest.mark.parametrize(("rate", "parsed"), [("10/300", (10, 300)), ("5", (5, 60)),

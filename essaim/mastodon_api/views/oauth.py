@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from essaim.accounts.backends import login_rate_key
 from essaim.core import ratelimit
 from essaim.core.errors import EssaimError, RateLimited
 from essaim.oauth.actions import do_issue_token, do_revoke_token
@@ -87,7 +88,7 @@ def _token_body(token: AccessToken, raw: str) -> dict:
 
 def _password_grant(request, app, p):
     username, password = p.str("username", ""), p.str("password", "")
-    key = f"{request.META.get('REMOTE_ADDR', '')}:{username.strip().lower()}"
+    key = login_rate_key(request.META.get("REMOTE_ADDR", ""), username)
     ratelimit.hit("login", key, "ESSAIM_RATE_LOGIN")
     scopes = actions.check_grant_scopes(app, p.str("scope") or p.str("scopes"))
     user = authenticate(request, username=username, password=password)

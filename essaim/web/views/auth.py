@@ -6,6 +6,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from essaim.accounts.backends import login_rate_key
 from essaim.core import ratelimit
 from essaim.core.errors import RateLimited
 
@@ -29,8 +30,8 @@ def login_view(request):
     form = LoginForm(request.POST or None)
     error, status = None, 200
     if request.method == "POST" and form.is_valid():
-        ident = form.cleaned_data["username"].strip().lower()
-        key = f"{client_ip(request)}:{ident}"
+        ident = form.cleaned_data["username"]
+        key = login_rate_key(client_ip(request), ident)
         try:
             ratelimit.hit("login", key, "ESSAIM_RATE_LOGIN")
         except RateLimited as exc:
