@@ -10,9 +10,12 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 
+from essaim.notifications.models import Notification
 from essaim.posts.actions import do_bookmark, do_create_post, do_like, do_relay
 
 from .people import Person
+
+REACTIONS = (Notification.Kind.LIKE, Notification.Kind.RELAY)
 
 
 def _colleagues(everyone: list[Person], department: str, count: int) -> list:
@@ -29,6 +32,12 @@ def _colleagues(everyone: list[Person], department: str, count: int) -> list:
 
 def _post(user, text: str, when: datetime, **kwargs):
     return do_create_post(user, text, created_at=when, rate_limit=False, **kwargs)
+
+
+def _react(action, user, post, when: datetime) -> None:
+    """Like or relay ``post`` as ``user``; the notification it sends is dated ``when``."""
+    action(user, post.id)
+    Notification.objects.filter(actor=user, post=post, kind__in=REACTIONS).update(created_at=when)
 
 
 def play_recent_activity(everyone: list[Person], now: datetime) -> int:
@@ -62,16 +71,16 @@ def play_recent_activity(everyone: list[Person], now: datetime) -> int:
     _post(sofia, "@guest avec plaisir ! Je vous envoie une proposition de dates demain.",
           ago(45), in_reply_to=thanks, language="fr")
     written = 6
-    for engineer in engineers:
-        do_like(engineer, question.id)
-        do_relay(engineer, welcome.id)
+    for index, engineer in enumerate(engineers):
+        _react(do_like, engineer, question, ago(140 - 5 * index))
+        _react(do_relay, engineer, welcome, ago(200 - 10 * index))
     if engineers:
         _post(engineers[0], "@alex la revue de code du module Pollen est prête, tu peux "
               "regarder avant la démo ? #produit", ago(20), language="fr")
         written += 1
-    for seller in sellers:
-        do_like(seller, answer.id)
-    do_like(alex, answer.id)
-    do_like(admin, welcome.id)
+    for index, seller in enumerate(sellers):
+        _react(do_like, seller, answer, ago(110 - 5 * index))
+    _react(do_like, alex, answer, ago(115))
+    _react(do_like, admin, welcome, ago(230))
     do_bookmark(alex, welcome.id)
     return written

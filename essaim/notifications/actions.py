@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.utils import timezone
 
 from essaim.graph.models import Block, Mute
 from essaim.realtime import events as realtime
 
 from .models import Notification
+
+POST_KINDS = {Notification.Kind.REPLY, Notification.Kind.MENTION, Notification.Kind.QUOTE}
 
 
 def do_notify(recipient, actor, kind: str, post=None) -> Notification | None:
@@ -24,9 +28,16 @@ def do_notify(recipient, actor, kind: str, post=None) -> Notification | None:
         if not can_see_post(recipient, post):
             return None
     notification = Notification.objects.create(recipient=recipient, actor=actor, kind=kind,
-                                               post=post)
+                                               post=post, created_at=_moment(actor, kind, post))
     realtime.notification_created(notification)
     return notification
+
+
+def _moment(actor, kind: str, post) -> datetime:
+    """A reply, mention or quote happened when its post was written (imports can be older)."""
+    if post is not None and post.author_id == actor.id and kind in POST_KINDS:
+        return min(post.created_at, timezone.now())
+    return timezone.now()
 
 
 def do_mark_read(user, up_to_id: int | None = None) -> int:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from essaim.core.ids import snowflake
@@ -34,7 +35,7 @@ class Notification(models.Model):
     community = models.ForeignKey("communities.Community", null=True, blank=True,
                                   on_delete=models.CASCADE, related_name="+")
     subject = models.CharField(max_length=200, blank=True)  # e.g. a task's title
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

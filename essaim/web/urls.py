@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path
+from django.views.generic import RedirectView
 
 from .views import auth, lists, me, people, posts, timelines
 from .views import communities as cm
@@ -8,6 +10,9 @@ app_name = "web"
 
 urlpatterns = [
     path("", timelines.home, name="home"),
+    # Browsers ask for /favicon.ico wherever a page does not name its icon.
+    path("favicon.ico", RedirectView.as_view(url=static("essaim/favicon.svg"), permanent=True),
+         name="favicon"),
     path("home/new/", timelines.new_posts, name="new_posts"),
     path("login/", auth.login_view, name="login"),
     path("logout/", auth.logout_view, name="logout"),

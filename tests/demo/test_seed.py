@@ -162,3 +162,19 @@ def test_the_demo_logins_work_with_the_demo_password(seeded):
 def test_the_demo_logins_find_fresh_notifications(seeded):
     for username in ("alex", "camille", "sofia", "guest"):
         assert Notification.objects.filter(recipient__username=username).exists(), username
+
+
+def test_seeded_notifications_are_dated_like_what_they_tell(seeded):
+    """A reply written two hours ago is not announced as "2 min" ago."""
+    about_posts = Notification.objects.filter(
+        kind__in=[Notification.Kind.REPLY, Notification.Kind.MENTION, Notification.Kind.QUOTE])
+    assert about_posts.exists()
+    for notification in about_posts.select_related("post"):
+        assert notification.created_at == notification.post.created_at, notification.kind
+    reactions = Notification.objects.filter(
+        kind__in=[Notification.Kind.LIKE, Notification.Kind.RELAY]).select_related("post")
+    assert reactions.exists()
+    for notification in reactions:
+        assert notification.created_at >= notification.post.created_at
+    times = {n.created_at.replace(second=0, microsecond=0) for n in Notification.objects.all()}
+    assert len(times) > 3

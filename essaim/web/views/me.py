@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -32,7 +33,14 @@ def notifications(request):
 
 @web_view(methods=("POST",))
 def notifications_read(request):
-    count = do_mark_read(request.user)
+    up_to = request.POST.get("up_to", "")
+    # Only what the page showed (newer ones stay unread); anything unparsable means "all".
+    valid = up_to.isascii() and up_to.isdigit() and len(up_to) <= 18
+    count = do_mark_read(request.user, int(up_to) if valid else None)
+    if request.htmx:
+        # The page stays as it was read; only the unread badge in the menu goes away.
+        return HttpResponse('<span id="unread-badge" hx-swap-oob="delete"></span>'
+                            '<span id="unread-label" hx-swap-oob="delete"></span>')
     if count:
         return done(request, _("All notifications are marked as read."), "web:notifications")
     return done(request, None, "web:notifications")

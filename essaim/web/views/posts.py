@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from essaim import visibility as policy
 from essaim.core.errors import EssaimError, NotFound, PermissionDenied
 from essaim.posts import actions
+from essaim.posts.models import ReplyPolicy
 from essaim.posts.queries import hydrate
 from essaim.timelines import queries as timelines
 
@@ -163,8 +164,11 @@ def reply_policy(request, post_id):
     if not form.is_valid():
         raise EssaimError(_("Choose who can reply."))
     post = actions.do_set_reply_policy(request.user, post_id, form.cleaned_data["reply_policy"])
-    message = _("Replies are now open to: %(policy)s.") % {
-        "policy": post.get_reply_policy_display()}
+    if post.reply_policy == ReplyPolicy.NOBODY:
+        message = _("Replies are now closed.")
+    else:
+        message = _("Replies are now open to: %(policy)s.") % {
+            "policy": post.get_reply_policy_display()}
     if request.htmx:
         return HttpResponse(toast(request, message))
     return done(request, message)

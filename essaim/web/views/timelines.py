@@ -70,7 +70,7 @@ def hashtag_follow(request, name):
     else:
         graph_actions.do_unfollow_hashtag(request.user, name)
     if request.htmx:
-        return render(request, "web/partials/hashtag_follow.html",
+        return render(request, "web/partials/hashtag_header.html",
                       _hashtag_state(request.user, name))
     name = graph_actions.check_hashtag_name(name)
     message = (_("You follow #%(tag)s: its posts now reach your home timeline.") if follow

@@ -59,6 +59,15 @@
     if (question && !window.confirm(question)) event.preventDefault();
   });
 
+  /* The composer's visibility picker shows the icon of the chosen audience. */
+  document.addEventListener("change", function (event) {
+    var picker = event.target.closest && event.target.closest("[data-visibility-picker]");
+    if (!picker) return;
+    picker.querySelectorAll("[data-visibility-icon]").forEach(function (icon) {
+      icon.hidden = icon.getAttribute("data-visibility-icon") !== event.target.value;
+    });
+  });
+
   /* Dropdown menus: close on outside click and on Escape. */
   document.addEventListener("click", function (event) {
     document.querySelectorAll("details.menu[open]").forEach(function (menu) {
