@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "essaim.core.middleware.RefuseNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -257,6 +258,13 @@ STATICFILES_FINDERS = [
 ]
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
+# Who sends a permission-checked file: Django ("none"), nginx ("x-accel-redirect", internal
+# location ESSAIM_MEDIA_ACCEL_PREFIX) or Apache/lighttpd ("x-sendfile").
+ESSAIM_MEDIA_OFFLOAD = env("ESSAIM_MEDIA_OFFLOAD", "none")
+if ESSAIM_MEDIA_OFFLOAD not in ("none", "x-accel-redirect", "x-sendfile"):
+    raise SystemExit("ESSAIM_MEDIA_OFFLOAD is 'none', 'x-accel-redirect' or 'x-sendfile'")
+ESSAIM_MEDIA_ACCEL_PREFIX = env("ESSAIM_MEDIA_ACCEL_PREFIX", "/_protected/")
+ESSAIM_MEDIA_URL_TTL = env_int("ESSAIM_MEDIA_URL_TTL", 6 * 3600)  # signed image addresses
 MEDIA_ROOT = DATA_DIR / "media"
 
 # --- E-mail (invitations): off unless ESSAIM_EMAIL_URL is set -------------------------

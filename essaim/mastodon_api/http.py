@@ -135,5 +135,6 @@ def route(pattern: str, name: str | None = None, **handlers):
             return _cors(response)
         return _cors(handler(request, *args, **kwargs))
 
+    dispatch.methods = tuple(handlers)  # type: ignore[attr-defined]
     pattern = pattern.rstrip("/")
     return re_path(rf"^{pattern}/?$", dispatch, name=name)

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from essaim.core.errors import ValidationFailed
 
 _FALSE = {"false", "0", "f", "off", "no", "n", ""}
+MAX_DEPTH = 16  # no Mastodon parameter nests deeper than a few levels
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1  # what both databases can compare against
 _KEY_RE = re.compile(r"\[([^\[\]]*)\]")
 
 
@@ -27,10 +29,26 @@ def _split_key(key: str) -> list[str]:
     return [head, *_KEY_RE.findall("[" + rest)]
 
 
+def _too_deep(data, limit: int = MAX_DEPTH) -> bool:
+    """Whether a parsed body nests deeper than ``limit`` (walked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children
+                     if isinstance(child, dict | list))
+    return False
+
+
 def _nest(items, into: dict) -> dict:
     """Fold flat bracketed keys into nested dicts; repeated or ``[]`` keys become lists."""
     for key, values in items:
         parts = _split_key(key)
+        if len(parts) > MAX_DEPTH:
+            raise ValidationFailed(_("The parameter %(name)s is nested too deeply.")
+                                   % {"name": parts[0]})
         is_array = len(parts) > 1 and parts[-1] == ""
         if is_array:
             parts = parts[:-1]
@@ -102,10 +120,13 @@ class Params:
         if value in (None, ""):
             return default
         try:
-            return int(value)
+            number = int(value)
         except (TypeError, ValueError) as exc:
             raise ValidationFailed(_("%(name)s must be a whole number.") % {"name": name},
                                    field=name) from exc
+        if not INT_MIN <= number <= INT_MAX:
+            raise ValidationFailed(_("%(name)s is out of range.") % {"name": name}, field=name)
+        return number
 
     def file(self, name: str):
         return self.files.get(name)
@@ -122,8 +143,12 @@ def _body(request) -> tuple[dict, MultiValueDict | None]:
             data = json.loads(request.body)
         except (ValueError, UnicodeDecodeError) as exc:
             raise ValidationFailed(_("The request body is not valid JSON.")) from exc
+        except RecursionError as exc:
+            raise ValidationFailed(_("The request body is nested too deeply.")) from exc
         if not isinstance(data, dict):
             raise ValidationFailed(_("The request body must be a JSON object."))
+        if _too_deep(data):
+            raise ValidationFailed(_("The request body is nested too deeply."))
         return data, None
     if ctype == "multipart/form-data":
         if request.method == "POST":

@@ -200,8 +200,10 @@ def account_statuses(request, account_id):
 
 def check_account_ids(values) -> list:
     ids = id_list(values)
-    if not ids:
+    if not values:
         raise ValidationFailed(_("Give the accounts (account_ids[])."), field="account_ids")
+    if len(ids) < len(values):
+        raise NotFound(_("Record not found"))
     User = get_user_model()
     found = list(User.objects.filter(id__in=ids))
     if len(found) != len(set(ids)):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from essaim import visibility as policy
 from essaim.core.errors import NotFound
-from essaim.core.pagination import Cursor, paginate_ids
+from essaim.core.pagination import MAX_ID, Cursor, paginate_ids
 
 from ..http import json_response
 from ..pagination import ACCOUNTS_LIMIT, link_header
@@ -19,7 +19,7 @@ def as_id(value) -> int:
         number = int(str(value))
     except (TypeError, ValueError) as exc:
         raise NotFound(_("Record not found")) from exc
-    if number < 0:
+    if not 0 <= number <= MAX_ID:  # no record has an ID the database cannot hold
         raise NotFound(_("Record not found"))
     return number
 
@@ -45,9 +45,11 @@ def id_list(values) -> list[int]:
     out = []
     for value in values:
         try:
-            out.append(int(str(value)))
+            number = int(str(value))
         except (TypeError, ValueError):
             continue
+        if 0 <= number <= MAX_ID:  # larger IDs match nothing (and would overflow the query)
+            out.append(number)
     return out
 
 

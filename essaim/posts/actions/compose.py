@@ -14,6 +14,7 @@ from essaim.core import ratelimit
 from essaim.core.errors import NotFound, PermissionDenied, ValidationFailed
 from essaim.core.ids import snowflake, snowflake_for
 from essaim.core.jobs import enqueue_on_commit
+from essaim.core.text import check_clean_text
 from essaim.realtime import events as realtime
 
 from .. import text as post_text
@@ -25,6 +26,7 @@ VISIBILITY_RANK = {Visibility.PUBLIC: 0, Visibility.COMPANY: 1, Visibility.FOLLO
 
 def check_post_text(text: str, *, allow_empty: bool = False) -> str:
     text = (text or "").replace("\r\n", "\n").strip()
+    check_clean_text(text, _("The post"), "text")
     if not text and not allow_empty:
         raise ValidationFailed(_("A post cannot be empty."), field="text")
     limit = settings.ESSAIM_POST_MAX_CHARS
@@ -138,6 +140,7 @@ def do_create_post(
         visibility = Visibility.COMMUNITY
     elif author.is_guest and visibility == Visibility.COMPANY:
         visibility = Visibility.DIRECT if "@" in text else Visibility.FOLLOWERS
+    check_clean_text(spoiler_text, _("The content warning"), "spoiler_text")
     if len(spoiler_text) > 200:
         raise ValidationFailed(_("The content warning is too long."), field="spoiler_text")
 
@@ -225,6 +228,7 @@ def do_edit_post(user, post_id, text: str, *, spoiler_text: str | None = None,
         post.text = text
         post.html = _render(text, mentioned)
         if spoiler_text is not None:
+            check_clean_text(spoiler_text, _("The content warning"), "spoiler_text")
             post.spoiler_text = spoiler_text[:200]
         if sensitive is not None:
             post.sensitive = sensitive
