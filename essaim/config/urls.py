@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from essaim.api.urls import api
+from essaim.web.views import media as media_views
 
 admin.site.site_header = _("Essaim — administration")
 admin.site.site_title = "Essaim"
@@ -14,7 +15,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/essaim/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    # Post images through the visibility policy; only avatars are plain files.
+    path("media/attachments/<int:media_id>/<str:kind>", media_views.attachment,
+         name="media_attachment"),
+    re_path(r"^media/(?P<path>avatars/[^/]+)$", serve, {"document_root": settings.MEDIA_ROOT}),
     path("", include("essaim.mastodon_api.urls")),
     path("", include("essaim.web.urls")),
 ]

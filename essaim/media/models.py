@@ -12,8 +12,8 @@ class MediaAttachment(models.Model):
     id = models.BigIntegerField(primary_key=True, default=snowflake, editable=False)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                               related_name="media_attachments")
-    post = models.ForeignKey("posts.Post", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="media_attachments")
+    post = models.ForeignKey("posts.Post", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="media_attachments")  # files go with their post
     position = models.PositiveSmallIntegerField(default=0)
     file = models.ImageField(upload_to="attachments/")
     preview = models.ImageField(upload_to="attachments/previews/")
@@ -32,3 +32,16 @@ class MediaAttachment(models.Model):
 
     def __str__(self) -> str:
         return f"media {self.id}"
+
+    @property
+    def original_url(self) -> str:
+        """The policy-checked address of the image (never the file's own place on disk)."""
+        from .access import media_path
+
+        return media_path(self.id, "original")
+
+    @property
+    def preview_url(self) -> str:
+        from .access import media_path
+
+        return media_path(self.id, "preview")

@@ -11,6 +11,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.html import escape
 
 from essaim import visibility as policy
+from essaim.media.access import signed_url
 from essaim.media.queries import media_by_post
 from essaim.polls.queries import polls_by_post
 from essaim.posts.models import ReplyPolicy, Visibility
@@ -28,11 +29,13 @@ REPLY_AUDIENCE = {  # GoToSocial's interaction_policy vocabulary
 SHAREABLE = (Visibility.PUBLIC, Visibility.COMPANY)
 
 
+
 def media_entity(item, request) -> dict:
     w, h, pw, ph = item.width, item.height, item.preview_width, item.preview_height
     return {
-        "id": str(item.id), "type": "image", "url": absolute(request, item.file.url),
-        "preview_url": absolute(request, item.preview.url), "remote_url": None,
+        "id": str(item.id), "type": "image",
+        "url": absolute(request, signed_url(item.id, "original")),
+        "preview_url": absolute(request, signed_url(item.id, "preview")), "remote_url": None,
         "preview_remote_url": None, "text_url": None,
         "meta": {
             "original": {"width": w, "height": h, "size": f"{w}x{h}",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from essaim.communities.access import require_moderator
 from essaim.communities.models import Community, Role
 from essaim.communities.tasks import sweep_soon
 from essaim.core.errors import EssaimError, NotFound, ValidationFailed
+from essaim.core.files import file_response
 from essaim.graph.actions import find_account
 from essaim.polls.queries import polls_by_post
 from essaim.posts.queries import hydrate
@@ -391,9 +392,7 @@ def image(request, slug, which):
     field = community.avatar if which == "avatar" else community.cover
     if not field.name:
         raise Http404
-    response = FileResponse(field.storage.open(field.name), content_type=_image_type(field.name))
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return file_response(field, _image_type(field.name), cache_control="private, max-age=3600")
 
 
 def _image_type(name: str) -> str:

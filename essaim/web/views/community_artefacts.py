@@ -7,7 +7,7 @@ never have a public address.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -25,6 +25,7 @@ from essaim.communities.access import (
 )
 from essaim.communities.models import Event, Idea, Rsvp, Task
 from essaim.core.errors import NotFound
+from essaim.core.files import file_response
 
 from ..community_forms import (
     EventForm,
@@ -117,11 +118,8 @@ def download(request, slug, file_id):
     shared = access_file(request.user, file_id, community)
     version = _version(shared, request.GET.get("version"))
     actions.do_record_download(request.user, shared, version)
-    response = FileResponse(version.blob.storage.open(version.blob.name),
-                            content_type=version.content_type, as_attachment=True,
-                            filename=shared.name)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(version.blob, version.content_type, cache_control="private, no-store",
+                         as_attachment=True, filename=shared.name)
 
 
 @web_view()
@@ -131,10 +129,7 @@ def thumbnail(request, slug, file_id):
     version = _version(shared, None)
     if not version.thumbnail.name:
         raise Http404
-    response = FileResponse(version.thumbnail.storage.open(version.thumbnail.name),
-                            content_type="image/png")
-    response["Cache-Control"] = "private, max-age=600"
-    return response
+    return file_response(version.thumbnail, "image/png", cache_control="private, max-age=600")
 
 
 @web_view(methods=("POST",))
