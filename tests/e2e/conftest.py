@@ -139,10 +139,29 @@ def browser():
         browser.close()
 
 
+REPORT_CSP = """
+document.addEventListener("securitypolicyviolation", function (event) {
+  console.error("CSP violation: " + event.violatedDirective + " blocked " +
+                (event.blockedURI || "inline") + " at " + event.sourceFile + ":" +
+                event.lineNumber);
+});
+"""
+
+
+def _csp_violation(message) -> bool:
+    text = message.text
+    return "CSP violation" in text or "Content Security Policy" in text
+
+
 @pytest.fixture
 def new_page(browser, server):
-    """new_page(locale="en-US") -> a fresh browser context's page, at the given locale."""
+    """new_page(locale="en-US") -> a fresh browser context's page, at the given locale.
+
+    Every page runs under the server's Content-Security-Policy; a violation (reported by the
+    ``securitypolicyviolation`` event or Chromium's console) fails the test.
+    """
     contexts = []
+    violations: list[str] = []
 
     def make(locale: str = "en-US", width: int = 1280, height: int = 900,
              javascript: bool = True, storage_state: dict | None = None):
@@ -151,12 +170,16 @@ def new_page(browser, server):
                                       java_script_enabled=javascript,
                                       storage_state=storage_state)
         context.set_default_timeout(10_000)
+        context.add_init_script(REPORT_CSP)
+        context.on("console", lambda message: violations.append(message.text)
+                   if _csp_violation(message) else None)
         contexts.append(context)
         return context.new_page()
 
     yield make
     for context in contexts:
         context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture(scope="session")

@@ -98,6 +98,16 @@ def _password_grant(request, app, p):
     return do_issue_token(user, scopes, application=app)
 
 
+def _redirect_origin(uri: str) -> str:
+    """What the consent form's CSP must allow: the app's redirect address ends the form."""
+    if uri == actions.OOB:
+        return ""
+    parts = urlsplit(uri)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return f"{parts.scheme}:" if parts.scheme.isalnum() else ""
+
+
 def token(request):
     """POST /oauth/token (authorization_code, password, client_credentials)."""
     try:
@@ -184,11 +194,13 @@ def authorize(request):
     if not request.user.is_authenticated or not request.user.is_active:
         return redirect_to_login(request.get_full_path())
     if request.method == "GET":
-        return render(request, "mastodon_api/authorize.html", {
+        response = render(request, "mastodon_api/authorize.html", {
             "app": app, "oauth": q, "scopes": scopes,
             "scope_labels": [SCOPE_LABELS.get(s.split(":")[0], s) for s in
                              dict.fromkeys(s.split(":")[0] for s in scopes.split())],
         })
+        response.csp_extra = {"form-action": [_redirect_origin(q["redirect_uri"])]}
+        return response
     if request.POST.get("decision") != "approve":
         if q["redirect_uri"] == actions.OOB:
             return render(request, "mastodon_api/authorize_error.html",

@@ -68,6 +68,13 @@
     });
   });
 
+  /* Read-only codes to copy (OAuth): select the whole value on focus. */
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("input[data-select-on-focus]")) {
+      event.target.select();
+    }
+  });
+
   /* Dropdown menus: close on outside click and on Escape. */
   document.addEventListener("click", function (event) {
     document.querySelectorAll("details.menu[open]").forEach(function (menu) {
