@@ -21,6 +21,7 @@ def file_response(field, content_type: str, *, cache_control: str, as_attachment
                   filename: str | None = None):
     """A response carrying the file (or telling the web server in front to send it)."""
     mode = settings.ESSAIM_MEDIA_OFFLOAD
+    response: HttpResponse | FileResponse
     if mode == "none":
         response = FileResponse(field.storage.open(field.name), content_type=content_type,
                                 as_attachment=as_attachment, filename=filename or "")
