@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from essaim.advocacy.impressions import note_shown
 from essaim.posts.models import Post
 from essaim.posts.queries import PostCard, hydrate
 
@@ -41,7 +42,9 @@ def _post(post, card: PostCard | None, request, tags: dict[int, list[str]]) -> d
 
 
 def posts(viewer, rows, request) -> list[dict]:
-    cards = hydrate(viewer, list(rows), with_media=False)  # the native shape has no images
+    rows = list(rows)
+    cards = hydrate(viewer, rows, with_media=False)  # the native shape has no images
+    note_shown(viewer, rows)
     tags = _hashtags({c.post.id for c in cards} | {c.entry.id for c in cards})
     out = []
     for card in cards:

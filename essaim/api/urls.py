@@ -11,7 +11,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from essaim.core.errors import EssaimError
 
 from .auth import AUTH
-from .routers import accounts, communities, notifications, posts, timelines
+from .routers import accounts, advocacy, communities, notifications, posts, timelines
 
 api = NinjaAPI(
     title="Essaim API", version="1", urls_namespace="essaim-api", auth=AUTH,
@@ -54,6 +54,7 @@ def not_found(request, exc):
     return api.create_response(request, {"error": _("Not found.")}, status=404)
 
 
+api.add_router("", advocacy.router)
 api.add_router("/accounts", accounts.router)
 api.add_router("/posts", posts.router)
 api.add_router("/timelines", timelines.router)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "essaim.polls",
     "essaim.communities",
     "essaim.mastodon_api",
+    "essaim.advocacy",
 ]
 
 MIDDLEWARE = [
@@ -232,6 +233,12 @@ ESSAIM_AVATAR_MAX_BYTES = env_int("ESSAIM_AVATAR_MAX_BYTES", 5 * 1024 * 1024)
 ESSAIM_UPLOAD_MAX_BYTES = env_int("ESSAIM_UPLOAD_MAX_BYTES", 25 * 1024 * 1024)  # community files
 ESSAIM_RATE_LOGIN = env("ESSAIM_RATE_LOGIN", "10/300")  # attempts / seconds
 ESSAIM_RATE_POST = env("ESSAIM_RATE_POST", "60/60")
+# Ambassadors and reach
+ESSAIM_RATE_VISIT = env("ESSAIM_RATE_VISIT", "30/60")  # tracked-link openings per address
+ESSAIM_EMV_CPM = float(env("ESSAIM_EMV_CPM", "8.0"))  # earned media value per 1,000 impressions
+ESSAIM_EMV_CPC = float(env("ESSAIM_EMV_CPC", "1.5"))  # earned media value per external visit
+ESSAIM_EMV_CURRENCY = env("ESSAIM_EMV_CURRENCY", "EUR")
+ESSAIM_VIEWS_FLUSH_SECONDS = float(env("ESSAIM_VIEWS_FLUSH_SECONDS", "5"))
 # Where rate-limit counters live: the database (cannot be evicted) or the cache (Redis at scale).
 ESSAIM_RATE_STORE = env("ESSAIM_RATE_STORE", "cache" if REDIS_URL else "db")
 if ESSAIM_RATE_STORE not in ("db", "cache"):

@@ -26,6 +26,7 @@ from essaim.timelines.store import timeline_store
 
 from . import DEMO_PASSWORD, data
 from .activity import play_recent_activity
+from .advocacy import seed_advocacy
 from .communities import seed_communities
 from .content import ContentGenerator
 from .graph import make_follows
@@ -98,6 +99,7 @@ def seed_company(*, users: int, posts: int, seed: int = 1, password: str = DEMO_
     if posts:
         report.posts += play_recent_activity(everyone, now)
         report.posts += seed_communities(everyone, now)
+        report.posts += seed_advocacy(now)
     phases.done("posts")
     _analyze()
     report.timelines = rebuild_all_timelines()

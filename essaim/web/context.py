@@ -12,6 +12,12 @@ def _rail(user) -> dict:
             "lists": list(graph_queries.lists_of(user)[:12])}
 
 
+def _may_read_advocacy(user) -> bool:
+    from essaim.advocacy.policy import may_read_dashboard
+
+    return may_read_dashboard(user)
+
+
 def essaim(request):
     """Values every page needs: limits, and the signed-in person's unread count."""
     data = {"post_max_chars": settings.ESSAIM_POST_MAX_CHARS, "essaim_domain": settings.DOMAIN}
@@ -21,4 +27,5 @@ def essaim(request):
 
         data["unread_notifications"] = unread_count(user)
         data["rail"] = SimpleLazyObject(lambda: _rail(user))
+        data["may_read_advocacy"] = SimpleLazyObject(lambda: _may_read_advocacy(user))
     return data

@@ -2,7 +2,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import auth, lists, me, people, posts, timelines
+from .views import advocacy, auth, lists, me, people, posts, timelines
 from .views import communities as cm
 from .views import community_artefacts as ca
 
@@ -32,6 +32,17 @@ urlpatterns = [
     path("posts/<int:post_id>/edit/", posts.edit, name="edit"),
     path("posts/<int:post_id>/history/", posts.history, name="history"),
     path("posts/<int:post_id>/delete/", posts.delete, name="delete"),
+    # Ambassadors: tracked links, sharing, campaigns, reach, the maturity dashboard
+    path("s/<str:code>", advocacy.share_link, name="share_link"),
+    path("posts/<int:post_id>/share/", advocacy.share_menu, name="share_menu"),
+    path("posts/<int:post_id>/share/<str:network>/", advocacy.share, name="share"),
+    path("posts/<int:post_id>/campaign/", advocacy.campaign, name="campaign"),
+    path("posts/<int:post_id>/reach/", advocacy.reach, name="reach"),
+    path("posts/<int:post_id>/preview.png", advocacy.preview_image, name="post_preview"),
+    path("amplify/", advocacy.amplify, name="amplify"),
+    path("amplify/badge/", advocacy.badge, name="ambassador_badge"),
+    path("advocacy/", advocacy.dashboard, name="advocacy"),
+    path("advocacy.csv", advocacy.dashboard_csv, name="advocacy_csv"),
     # People
     path("people/", people.directory, name="directory"),
     path("@<str:username>/", people.profile, name="profile"),

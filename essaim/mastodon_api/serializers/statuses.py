@@ -11,6 +11,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.html import escape
 
 from essaim import visibility as policy
+from essaim.advocacy.impressions import note_shown
 from essaim.media.access import signed_url
 from essaim.media.queries import media_by_post
 from essaim.polls.queries import polls_by_post
@@ -177,6 +178,7 @@ def statuses(viewer, posts, request) -> list[dict]:
     if not posts:
         return []
     cards = hydrate(viewer, posts)
+    note_shown(viewer, posts)
     batch = _Batch(viewer, cards, request)
     return [batch.entry(card) for card in cards]
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from essaim.advocacy.impressions import note_shown
 from essaim.core.errors import EssaimError, PermissionDenied
 from essaim.core.pagination import Cursor
 from essaim.posts.queries import hydrate
@@ -101,6 +102,7 @@ def with_params(request, **params) -> str:
 def feed_context(request, page) -> dict:
     """Cards of one timeline page and the link to the next (older) page."""
     cards = hydrate(request.user, page.posts)
+    note_shown(request.user, page.posts)
     more = with_params(request, max_id=page.next_max_id) if page.next_max_id else None
     return {"cards": cards, "next_url": more, "page": page,
             "next_partial_url": partial_url(more) if more else None}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from essaim import visibility as policy
+from essaim.advocacy.impressions import note_shown
 from essaim.core.errors import EssaimError, NotFound, PermissionDenied
 from essaim.posts import actions
 from essaim.posts.models import ReplyPolicy
@@ -53,6 +54,7 @@ def thread(request, post_id):
         return redirect("web:thread", post.relay_of_id)
     ancestors, descendants = timelines.thread(viewer, post)
     cards = hydrate(viewer, [*ancestors, post, *descendants])
+    note_shown(viewer, [post])
     focus = cards[len(ancestors)]
     context = {"ancestors": cards[:len(ancestors)], "focus_card": focus,
                "descendants": cards[len(ancestors) + 1:]}

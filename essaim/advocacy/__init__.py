@@ -1,0 +1,1 @@
+"""Ambassadors and reach: tracked share links, campaigns, internal views, external visits."""
