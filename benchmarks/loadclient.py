@@ -33,12 +33,14 @@ class Connection:
         self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
 
     async def request(self, method: str, path: str, *, token: str | None = None,
-                      payload: dict | None = None) -> Response:
+                      payload: dict | None = None,
+                      headers: dict[str, str] | None = None) -> Response:
         body = json.dumps(payload).encode() if payload is not None else b""
         lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}",
                  "Connection: keep-alive"]
         if token:
             lines.append(f"Authorization: Bearer {token}")
+        lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
         if payload is not None:
             lines += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
         raw = ("\r\n".join(lines) + "\r\n\r\n").encode() + body

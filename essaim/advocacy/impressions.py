@@ -32,6 +32,8 @@ def note_shown(viewer, posts) -> None:
     """Remember that ``viewer`` was shown ``posts`` (relays count for their original)."""
     if viewer is None or not getattr(viewer, "is_authenticated", False):
         return
+    if not getattr(settings, "ESSAIM_INTERNAL_VIEWS", True):
+        return
     day = timezone.localdate()
     rows = set()
     for post in posts:

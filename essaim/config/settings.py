@@ -239,6 +239,7 @@ ESSAIM_EMV_CPM = float(env("ESSAIM_EMV_CPM", "8.0"))  # earned media value per 1
 ESSAIM_EMV_CPC = float(env("ESSAIM_EMV_CPC", "1.5"))  # earned media value per external visit
 ESSAIM_EMV_CURRENCY = env("ESSAIM_EMV_CURRENCY", "EUR")
 ESSAIM_VIEWS_FLUSH_SECONDS = float(env("ESSAIM_VIEWS_FLUSH_SECONDS", "5"))
+ESSAIM_INTERNAL_VIEWS = env("ESSAIM_INTERNAL_VIEWS", "1") not in ("0", "false", "no")
 # Where rate-limit counters live: the database (cannot be evicted) or the cache (Redis at scale).
 ESSAIM_RATE_STORE = env("ESSAIM_RATE_STORE", "cache" if REDIS_URL else "db")
 if ESSAIM_RATE_STORE not in ("db", "cache"):
