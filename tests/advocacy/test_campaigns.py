@@ -58,3 +58,11 @@ def test_a_campaign_of_a_non_public_post_is_refused(company_post, make_user):
 def test_the_amplify_page_is_for_employees(guest):
     assert signed_in(guest).get("/amplify/").status_code == 403
     assert Client().get("/amplify/").status_code == 302
+
+
+def test_a_profile_shows_the_ambassador_badge_only_when_chosen(bob, carol):
+    from essaim.advocacy.actions import do_set_badge
+
+    assert "tag-ambassador" not in signed_in(carol).get("/@bob/").content.decode()
+    do_set_badge(bob, True)
+    assert "tag-ambassador" in signed_in(carol).get("/@bob/").content.decode()

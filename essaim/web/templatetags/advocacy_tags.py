@@ -53,3 +53,13 @@ def public_meta(card):
         "post": post, "title": _("%(name)s on Essaim") % {"name": post.author.name},
         "url": absolute(reverse("web:thread", args=[post.id])),
         "image": absolute(reverse("web:post_preview", args=[post.id]))})
+
+
+@register.simple_tag
+def ambassador_badge(account):
+    """The Ambassador badge, for people who chose to show it."""
+    from django.utils.html import format_html
+
+    if not getattr(account, "is_employee", False) or not queries.has_badge(account):
+        return ""
+    return format_html('<span class="tag tag-ambassador">{}</span>', _("Ambassador"))
