@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from ninja import Schema
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
+
+NonEmpty = Annotated[str, Field(min_length=1)]  # a name, title or text: never ""
 
 # Output shapes are plain pydantic models: the serializers hand them dicts, so they need none
 # of the attribute lookups a ninja Schema does (half the cost of checking a page of posts).
@@ -50,7 +53,7 @@ class PostOut(BaseModel):
 
 
 class PostIn(Schema):
-    text: str = ""
+    text: NonEmpty
     visibility: str | None = None
     reply_policy: str | None = None
     in_reply_to_id: int | None = None
@@ -60,7 +63,7 @@ class PostIn(Schema):
 
 
 class PostEditIn(Schema):
-    text: str | None = None
+    text: NonEmpty | None = None
     reply_policy: str | None = None
 
 

@@ -13,7 +13,30 @@ from essaim.core.errors import EssaimError
 from .auth import AUTH
 from .routers import accounts, advocacy, communities, notifications, posts, timelines
 
-api = NinjaAPI(
+_ERROR_BODY = {"application/json": {"schema": {
+    "type": "object", "required": ["error"],
+    "properties": {"error": {"type": "string"}, "field": {"type": "string"}}}}}
+_GENERIC_ERRORS = {
+    400: "Bad request: the body cannot be parsed, or the request holds a control character.",
+    422: "A query, path or body value is not valid (the message says which).",
+}
+
+
+class EssaimAPI(NinjaAPI):
+    """Every operation documents the answers every operation can give: 400 and 422."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in _GENERIC_ERRORS.items():
+                    responses.setdefault(status, {"description": description,
+                                                  "content": _ERROR_BODY})
+        return schema
+
+
+api = EssaimAPI(
     title="Essaim API", version="1", urls_namespace="essaim-api", auth=AUTH,
     description="Native JSON API of Essaim. Authenticate with `Authorization: Bearer <token>` "
     "(tokens from `essaim token USERNAME`) or a browser session.",

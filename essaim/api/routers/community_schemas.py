@@ -8,7 +8,7 @@ from datetime import date, datetime
 from django.urls import reverse
 from ninja import Schema
 
-from ..schemas import AccountOut
+from ..schemas import AccountOut, NonEmpty
 from ..serializers import account
 
 
@@ -31,7 +31,7 @@ class CommunityOut(Schema):
 
 
 class CommunityIn(Schema):
-    name: str
+    name: NonEmpty
     kind: str | None = None
     template: str = ""
     description: str = ""
@@ -40,7 +40,7 @@ class CommunityIn(Schema):
 
 
 class CommunityPatch(Schema):
-    name: str | None = None
+    name: NonEmpty | None = None
     kind: str | None = None
     description: str | None = None
     tags: list[str] | None = None
@@ -96,7 +96,7 @@ class InvitationOut(Schema):
 
 
 class CommunityPostIn(Schema):
-    text: str
+    text: NonEmpty
     in_reply_to_id: int | None = None
     question: bool = False
     poll_options: list[str] = []
@@ -110,7 +110,7 @@ class AnswerIn(Schema):
 
 
 class FolderIn(Schema):
-    name: str
+    name: NonEmpty
     parent_id: int | None = None
 
 
@@ -178,7 +178,7 @@ class LinkOut(Schema):
 
 
 class IdeaIn(Schema):
-    title: str
+    title: NonEmpty
     description: str = ""
     author: str | None = None
     origin: str = ""
@@ -189,7 +189,7 @@ class IdeaPatch(Schema):
 
 
 class CommentIn(Schema):
-    text: str
+    text: NonEmpty
 
 
 class CreditIn(Schema):
@@ -230,19 +230,19 @@ class IdeaDetailOut(IdeaOut):
 
 
 class TaskListIn(Schema):
-    name: str
+    name: NonEmpty
 
 
 class TaskIn(Schema):
     task_list_id: int
-    title: str
+    title: NonEmpty
     description: str = ""
     assignee: str | None = None
     due_date: date | None = None
 
 
 class TaskPatch(Schema):
-    title: str | None = None
+    title: NonEmpty | None = None
     description: str | None = None
     assignee: str | None = None
     unassign: bool = False
@@ -270,7 +270,7 @@ class TaskListOut(Schema):
 
 
 class EventIn(Schema):
-    title: str
+    title: NonEmpty
     starts_at: datetime
     ends_at: datetime | None = None
     timezone: str = "UTC"
@@ -281,7 +281,7 @@ class EventIn(Schema):
 
 
 class EventPatch(Schema):
-    title: str | None = None
+    title: NonEmpty | None = None
     starts_at: datetime | None = None
     ends_at: datetime | None = None
     timezone: str | None = None
