@@ -176,6 +176,7 @@ def new_page(browser, server):
         contexts.append(context)
         return context.new_page()
 
+    make.csp_violations = violations  # type: ignore[attr-defined]
     yield make
     for context in contexts:
         context.close()
