@@ -176,3 +176,18 @@ def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(alice, client):
     icon = client.get(response["Location"])
     assert icon.status_code == 200
     assert icon["Content-Type"].startswith("image/svg+xml")
+
+
+def test_an_open_community_shows_the_company_building_not_the_public_globe(alice):
+    community = actions.do_create_community(alice, "Running club", kind="open")
+    html = signed_in(alice).get(reverse("web:community", args=[community.slug])).content.decode()
+    badge = html[html.index('class="tag tag-kind-open"'):]
+    badge = badge[:badge.index("</span>")]
+    assert "icon-building" in badge
+    assert "icon-globe" not in badge
+
+
+def test_the_server_error_page_names_its_icon_too():
+    from django.template.loader import render_to_string
+
+    assert 'rel="icon" href="/static/essaim/favicon.svg"' in render_to_string("500.html")

@@ -6,7 +6,8 @@ from django import template
 
 register = template.Library()
 
-KIND_ICONS = {"open": "globe", "closed": "lock", "secret": "shield", "external": "briefcase"}
+# The globe means Public everywhere; an open community is open to the company.
+KIND_ICONS = {"open": "building", "closed": "lock", "secret": "shield", "external": "briefcase"}
 
 
 @register.filter
