@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from essaim.communities.models import Community, Event, Idea, Rsvp, Task
 
+from .dates import LocalDateField, LocalDateTimeField
+
 KIND_HELP = {
     Community.Kind.OPEN: _("Any employee can join."),
     Community.Kind.CLOSED: _("Anyone can see it exists; joining needs an animator's approval."),
@@ -23,8 +25,6 @@ TEMPLATE_HELP = {
 TIMEZONES = ["Europe/Paris", "UTC", "Europe/London", "Europe/Berlin", "Europe/Madrid",
              "Europe/Rome", "America/New_York", "America/Montreal", "America/Los_Angeles",
              "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney"]
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class CommunityForm(forms.Form):
@@ -37,10 +37,8 @@ class CommunityForm(forms.Form):
                                   widget=forms.Textarea(attrs={"rows": 3}))
     tags = forms.CharField(label=_("Tags"), required=False, max_length=300,
                            help_text=_("Separated by commas."))
-    deadline = forms.DateTimeField(label=_("Deadline (optional)"), required=False,
-                                   widget=DATETIME, help_text=_(
-                                       "The community archives itself then; animators get a "
-                                       "reminder three days before."))
+    deadline = LocalDateTimeField(label=_("Deadline (optional)"), required=False, help_text=_(
+        "The community archives itself then; animators get a reminder three days before."))
 
 
 class CommunityPostForm(forms.Form):
@@ -96,7 +94,7 @@ class TaskForm(forms.Form):
     task_list = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(label=_("New task"), max_length=200)
     assignee = forms.CharField(label=_("Assignee (username)"), required=False, max_length=150)
-    due_date = forms.DateField(label=_("Due date"), required=False, widget=DATE)
+    due_date = LocalDateField(label=_("Due date"), required=False)
 
 
 class TaskUpdateForm(forms.Form):
@@ -106,8 +104,8 @@ class TaskUpdateForm(forms.Form):
 
 class EventForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    starts_at = forms.DateTimeField(label=_("Starts"), widget=DATETIME)
-    ends_at = forms.DateTimeField(label=_("Ends (optional)"), required=False, widget=DATETIME)
+    starts_at = LocalDateTimeField(label=_("Starts"))
+    ends_at = LocalDateTimeField(label=_("Ends (optional)"), required=False)
     timezone = forms.ChoiceField(label=_("Timezone"), choices=[(t, t) for t in TIMEZONES])
     place = forms.CharField(label=_("Place"), required=False, max_length=200)
     online_url = forms.CharField(label=_("Online link"), required=False, max_length=500)

@@ -60,3 +60,63 @@ def test_a_community_post_in_home_names_its_community(signed_in, community_post,
     assert scroll_width(page) <= width
     link.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(community_post["name"])
+
+
+@pytest.fixture(scope="module")
+def work_community():
+    """A community of Alice's with a task list and a task, made once for the module."""
+    return {}
+
+
+def _work_community(signed_in, store) -> str:
+    if not store:
+        alice = signed_in("alice")
+        url = open_community(alice, unique("Works"))
+        alice.goto(url + "tasks/")
+        alice.locator("#list-name").fill("Launch")
+        alice.locator("#list-name").press("Enter")
+        alice.locator("input[name=title]").first.fill("Price the offer")
+        alice.locator("input[name=title]").first.press("Enter")
+        expect(alice.locator("li.task")).to_have_count(1)
+        store["path"] = url.split("/c/", 1)[1]
+    return "/c/" + store["path"]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_task_status_is_one_click_and_forms_are_styled(signed_in, work_community, width,
+                                                        locale):
+    base = _work_community(signed_in, work_community)
+    page = signed_in("alice", width=width, height=800, locale=locale)
+    page.goto(base + "tasks/")
+    row = page.locator("li.task").first
+    buttons = row.locator("button.segment")
+    expect(buttons).to_have_count(3)
+    for index in range(3):
+        box = buttons.nth(index).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert scroll_width(page) <= width
+    target = 1 if row.locator("button.segment[aria-pressed=true]").get_attribute(
+        "value") != "doing" else 0
+    page.evaluate("window.__stay = 1")
+    buttons.nth(target).click()
+    expect(page.locator("li.task").first.locator("button.segment").nth(target)
+           ).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate("window.__stay") == 1, "the page was reloaded"
+    due = page.locator("input[name=due_date]").first
+    expect(due).to_have_attribute("placeholder", "jj/mm/aaaa" if locale == "fr-FR"
+                                  else "yyyy-mm-dd")
+
+    page.goto(base + "events/")
+    summary = page.locator("details.disclosure > summary")
+    expect(summary).to_be_visible()
+    expect(page.locator("input[name=starts_at]")).to_be_hidden()
+    summary.click()
+    expect(page.locator("input[name=starts_at]")).to_be_visible()
+    assert scroll_width(page) <= width
+
+    page.goto(base + "files/")
+    upload = page.locator("input[type=file]").first
+    assert upload.evaluate("e => getComputedStyle(e).borderStyle") == "dashed"
+    box = upload.bounding_box()
+    assert box and box["x"] + box["width"] <= width

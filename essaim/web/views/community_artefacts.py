@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from essaim import visibility as policy
@@ -37,6 +38,7 @@ from ..community_forms import (
     TaskUpdateForm,
 )
 from .common import done, web_view
+from .posts import toast
 from .communities import _form_error, _person, community_context, members_only
 
 
@@ -284,7 +286,11 @@ def task_action(request, slug, task_id, action):
         fields["status"] = data["status"]
     if "assignee" in request.POST:
         fields["assignee"] = _person(data["assignee"]) if data["assignee"].strip() else None
-    actions.do_update_task(request.user, task, **fields)
+    task = actions.do_update_task(request.user, task, **fields)
+    if request.htmx:  # the status buttons: swap the task's row in place
+        row = render_to_string("web/communities/partials/task_row.html", {
+            "task": task, "community": community, "statuses": Task.Status.choices}, request)
+        return HttpResponse(row + toast(request, _("Task updated.")))
     return done(request, _("Task updated."))
 
 

@@ -1,0 +1,17 @@
+"""Template helpers for form controls written by hand in templates (per-row ids)."""
+
+from __future__ import annotations
+
+from django import template
+
+from ..dates import LocalDateInput, LocalDateTimeInput
+
+register = template.Library()
+
+
+@register.simple_tag
+def date_input(name: str, id_prefix: str, id_suffix="", value=None, with_time: bool = False):
+    """A date (or date-time) text input in the reader's format, like the forms' date fields;
+    its id is ``id_prefix`` followed by ``id_suffix`` (a row's id)."""
+    widget = LocalDateTimeInput() if with_time else LocalDateInput()
+    return widget.render(name, value, attrs={"id": f"{id_prefix}{id_suffix}"})
