@@ -38,8 +38,8 @@ from ..community_forms import (
     TaskUpdateForm,
 )
 from .common import done, web_view
-from .posts import toast
 from .communities import _form_error, _person, community_context, members_only
+from .posts import toast
 
 
 def _community(request, slug):
