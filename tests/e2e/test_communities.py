@@ -79,8 +79,9 @@ def test_a_call_for_tenders_with_a_colleague_and_an_external_guest(signed_in, ne
     # Bob submits an idea, Alice votes for it (once).
     bob.goto(home_url)
     bob.get_by_role("link", name=re.compile("^Ideas")).click()
+    bob.get_by_text("Submit an idea", exact=True).click()  # the form waits behind it
     bob.get_by_label("Your idea in a sentence").fill("Team up with a local integrator")
-    bob.get_by_role("button", name="Submit").click()
+    bob.get_by_role("button", name="Submit", exact=True).click()
     expect(flash(bob, "Your idea is in the box.")).to_be_visible()
     alice.goto(home_url)
     alice.get_by_role("link", name=re.compile("^Ideas")).click()
