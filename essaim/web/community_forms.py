@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from essaim.communities.models import Community, Event, Idea, Rsvp, Task
 
 from .dates import LocalDateField, LocalDateTimeField
+from .people_picker import PeoplePickerInput
 
 KIND_HELP = {
     Community.Kind.OPEN: _("Any employee can join."),
@@ -80,8 +81,9 @@ class IdeaForm(forms.Form):
     title = forms.CharField(label=_("Your idea in a sentence"), max_length=200)
     description = forms.CharField(label=_("Details"), required=False, max_length=4000,
                                   widget=forms.Textarea(attrs={"rows": 3}))
-    author = forms.CharField(label=_("Whose idea is it? (username, if not yours)"),
-                             required=False, max_length=150)
+    author = forms.CharField(label=_("Whose idea is it? (if not yours)"), required=False,
+                             max_length=150, widget=PeoplePickerInput(
+                                 attrs={"placeholder": _("Type a name")}))
     origin = forms.CharField(label=_("Where does it come from?"), required=False,
                              max_length=200)
 
@@ -93,13 +95,13 @@ class IdeaStatusForm(forms.Form):
 class TaskForm(forms.Form):
     task_list = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(label=_("New task"), max_length=200)
-    assignee = forms.CharField(label=_("Assignee (username)"), required=False, max_length=150)
+    assignee = forms.CharField(label=_("Assignee"), required=False, max_length=150)
     due_date = LocalDateField(label=_("Due date"), required=False)
 
 
 class TaskUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Task.Status.choices, required=False)
-    assignee = forms.CharField(label=_("Assignee (username)"), required=False, max_length=150)
+    assignee = forms.CharField(label=_("Assignee"), required=False, max_length=150)
 
 
 class EventForm(forms.Form):

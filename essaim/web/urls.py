@@ -2,7 +2,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import advocacy, auth, lists, me, people, posts, timelines
+from .views import advocacy, auth, lists, me, people, posts, suggest, timelines
 from .views import communities as cm
 from .views import community_artefacts as ca
 
@@ -45,6 +45,7 @@ urlpatterns = [
     path("advocacy.csv", advocacy.dashboard_csv, name="advocacy_csv"),
     # People
     path("people/", people.directory, name="directory"),
+    path("people/suggest", suggest.people, name="people_suggest"),
     path("@<str:username>/", people.profile, name="profile"),
     path("@<str:username>/follow/", people.follow, name="follow"),
     path("@<str:username>/mute/", people.mute, name="mute"),

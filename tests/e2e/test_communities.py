@@ -66,7 +66,7 @@ def test_a_call_for_tenders_with_a_colleague_and_an_external_guest(signed_in, ne
     alice.goto(home_url)
     alice.get_by_role("link", name=re.compile("^Tasks")).click()
     alice.get_by_placeholder("New task", exact=True).first.fill("Price the offer")
-    alice.get_by_placeholder("Assignee (username)").first.fill("bob")
+    alice.locator("input[name=assignee]").first.fill("bob")
     alice.get_by_role("button", name="Add task").first.click()
     expect(flash(alice, "Task added.")).to_be_visible()
     alice.get_by_placeholder("New task", exact=True).first.fill("Legal review")

@@ -120,3 +120,48 @@ def test_task_status_is_one_click_and_forms_are_styled(signed_in, work_community
     assert upload.evaluate("e => getComputedStyle(e).borderStyle") == "dashed"
     box = upload.bounding_box()
     assert box and box["x"] + box["width"] <= width
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_people_are_picked_from_suggestions_with_the_keyboard(signed_in, work_community,
+                                                              width, locale):
+    base = _work_community(signed_in, work_community)
+    page = signed_in("alice", width=width, height=800, locale=locale)
+
+    # The task assignee: a combobox of the community's members (Alice only here).
+    page.goto(base + "tasks/")
+    picker = page.locator("input[name=assignee]").first
+    expect(picker).to_have_attribute("role", "combobox")
+    picker.click()
+    picker.press_sequentially("ali")
+    listbox = page.locator("#" + picker.get_attribute("aria-controls"))
+    expect(listbox).to_be_visible()
+    expect(picker).to_have_attribute("aria-expanded", "true")
+    expect(listbox.get_by_role("option")).to_have_count(1)
+    expect(listbox.get_by_role("option").first).to_contain_text("Alice Martin")
+    box = listbox.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+    picker.press("Escape")
+    expect(listbox).to_be_hidden()
+    expect(picker).to_have_attribute("aria-expanded", "false")
+    picker.press("ArrowDown")
+    expect(listbox).to_be_visible()
+    expect(listbox.get_by_role("option").first).to_have_attribute("aria-selected", "true")
+    picker.press("Enter")  # chooses; does not submit the form
+    expect(picker).to_have_value("alice")
+    expect(listbox).to_be_hidden()
+    assert "/tasks/" in page.url
+
+    # @mentions in the home composer: Bob is suggested, Enter writes @bob.
+    page.goto("/")
+    box = page.locator("form[data-composer] textarea").first
+    box.click()
+    box.press_sequentially("Thanks @bo")
+    mentions = page.locator("#" + box.get_attribute("aria-controls"))
+    expect(mentions.get_by_role("option").filter(has_text="Bob Durand")).to_be_visible()
+    assert scroll_width(page) <= width
+    expect(mentions.locator("[aria-selected=true]")).to_contain_text("@bob")
+    box.press("Enter")
+    expect(box).to_have_value("Thanks @bob ")
+    expect(mentions).to_be_hidden()

@@ -199,7 +199,13 @@ def ideas(request, slug):
     voted = set(community.ideas.filter(votes__user=request.user).values_list("id", flat=True))
     return members_only(request, context, "web/communities/ideas.html", {
         "ideas": rows, "sort": sort, "status": status, "statuses": Idea.Status.choices,
-        "voted": voted, "form": IdeaForm()})
+        "voted": voted, "form": _idea_form(community)})
+
+
+def _idea_form(community) -> IdeaForm:
+    form = IdeaForm()
+    form.fields["author"].widget.attrs["data-community"] = community.slug
+    return form
 
 
 @web_view()
@@ -259,8 +265,7 @@ def tasks(request, slug):
     lists = [(task_list, [t for t in rows if t.task_list_id == task_list.id])
              for task_list in community.task_lists.all()]
     return members_only(request, context, "web/communities/tasks.html", {
-        "lists": lists, "statuses": Task.Status.choices,
-        "people": cq.members(request.user, community)})
+        "lists": lists, "statuses": Task.Status.choices})
 
 
 @web_view(methods=("POST",))
