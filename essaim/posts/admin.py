@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from essaim.core.errors import NotFound
 
 from .actions import do_delete_post
-from .models import Hashtag, Post
+from .models import Hashtag, Post, Visibility
+
+PRIVATE_FIELDS = ("text", "spoiler_text")
 
 
 @admin.register(Post)
@@ -32,7 +35,27 @@ class PostAdmin(admin.ModelAdmin):
     def excerpt(self, obj):
         if obj.relay_of_id:
             return _("(relay of %(id)s)") % {"id": obj.relay_of_id}
+        if obj.visibility == Visibility.DIRECT:
+            return _("(mentioned people only: not shown)")
         return Truncator(obj.text).chars(80)
+
+    def get_fields(self, request, obj=None):
+        """A direct post's words are for the people it mentions, not for administrators."""
+        if obj is not None and obj.visibility == Visibility.DIRECT:
+            return tuple(f for f in self.fields if f not in PRIVATE_FIELDS)
+        return self.fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.get_fields(request, obj)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Searching words finds no direct post (its author's name still does)."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            by_author = Q(author__username__icontains=search_term) | Q(
+                author__display_name__icontains=search_term)
+            found = found.exclude(Q(visibility=Visibility.DIRECT) & ~by_author)
+        return found, duplicates
 
     @admin.display(description=_("kind"))
     def kind(self, obj):
