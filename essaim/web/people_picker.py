@@ -1,5 +1,5 @@
 """The people picker: a text input of a username that people.js turns into an ARIA combobox
-fed by ``/people/suggest`` (the visibility policy decides who is suggested)."""
+fed by ``/suggest/people`` (the visibility policy decides who is suggested)."""
 
 from __future__ import annotations
 

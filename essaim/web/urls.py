@@ -45,7 +45,7 @@ urlpatterns = [
     path("advocacy.csv", advocacy.dashboard_csv, name="advocacy_csv"),
     # People
     path("people/", people.directory, name="directory"),
-    path("people/suggest", suggest.people, name="people_suggest"),
+    path("suggest/people", suggest.people, name="people_suggest"),
     path("@<str:username>/", people.profile, name="profile"),
     path("@<str:username>/follow/", people.follow, name="follow"),
     path("@<str:username>/mute/", people.mute, name="mute"),

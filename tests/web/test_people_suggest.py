@@ -7,7 +7,7 @@ import pytest
 from essaim.graph.actions import do_block
 from tests.communities.conftest import build_community
 
-URL = "/people/suggest"
+URL = "/suggest/people"
 
 
 def names(response) -> list[str]:
@@ -103,7 +103,7 @@ def test_the_task_assignee_and_idea_credit_fields_are_people_pickers(alice, bob,
         assert 'aria-autocomplete="list"' in tag and 'aria-expanded="false"' in tag, name
         assert "(username" not in page, name
         assert 'src="/static/essaim/people.js"' in page
-        assert 'name="essaim-people-suggest" content="/people/suggest"' in page
+        assert 'name="essaim-people-suggest" content="/suggest/people"' in page
 
 
 def test_a_task_still_gets_its_assignee_from_a_typed_username(alice, bob, signed_in):

@@ -21,7 +21,7 @@ def _person(account) -> dict:
 
 @web_view(login=False)
 def people(request):
-    """``GET /people/suggest?q=<start>[&community=<slug>]``: up to 8 people the policy lets
+    """``GET /suggest/people?q=<start>[&community=<slug>]``: up to 8 people the policy lets
     the viewer see, as ``{"people": [{"username", "name", "detail", "guest", "initials"}]}``."""
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sign in to look people up.")}, status=401)

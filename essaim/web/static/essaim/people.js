@@ -190,8 +190,9 @@
   function countText(n) {
     var meta = document.querySelector('meta[name="essaim-people-suggest"]');
     var none = meta ? meta.getAttribute("data-none") || "" : "";
-    var some = meta ? meta.getAttribute("data-some") || "%(n)s" : "%(n)s";
-    return n ? some.replace("%(n)s", String(n)) : none;
+    var one = meta ? meta.getAttribute("data-one") || "" : "";
+    var some = meta ? meta.getAttribute("data-some") || "" : "";
+    return n ? String(n) + " " + (n === 1 ? one : some) : none;
   }
 
   function initPicker(input) {
