@@ -11,10 +11,16 @@ from __future__ import annotations
 
 from django.core.exceptions import DisallowedHost
 
+EMPTY_STYLE = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+PLOTLY_MAPLIBRE_STYLE = "'sha256-ji27qzEtxXZW+7dun6UwjHXJ18e6WAin1VvNtkzIE/o='"
 POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
-    "style-src": ["'self'"],
+    # Plotly (charts) adds an empty ``<style>`` and fills it through the CSSOM, which CSP does
+    # not govern, and its bundle injects MapLibre's fixed stylesheet: both allowed by hash, so
+    # no other inline CSS can run. A new Plotly release changes the second hash (the browser
+    # tests that draw charts then report the violation).
+    "style-src": ["'self'", EMPTY_STYLE, PLOTLY_MAPLIBRE_STYLE],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
