@@ -328,6 +328,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
     _add_account_commands(sub)
     _add_data_commands(sub)
+    from essaim.trends.cli import add_commands as add_trend_commands
+
+    add_trend_commands(sub, CommandFailed)
     worker = sub.add_parser("worker", help="run background tasks (Redis task queue)")
     worker.add_argument("--processes", type=_positive, default=1,
                         help="worker processes to run (default 1)")

@@ -378,3 +378,26 @@ def community_content_filter(viewer, field: str = "community") -> Q:
     if not _is_member(viewer):
         return Q(pk__in=[])
     return Q(**{f"{field}__in": member_community_ids(viewer)})
+
+
+# --- Trends and weak signals (the rules live in essaim/trends/policy.py) -------------------
+
+def trend_scopes(viewer) -> list[str]:
+    """Scopes whose trends and signals ``viewer`` may read (company for employees only, and
+    the communities they belong to)."""
+    from essaim.trends import policy as trends_policy
+
+    return trends_policy.readable_scopes(viewer)
+
+
+def access_trend_scope(viewer, community_slug: str | None = None) -> str:
+    """The trend scope asked for, or PermissionDenied / NotFound."""
+    from essaim.trends import policy as trends_policy
+
+    return trends_policy.access_scope(viewer, community_slug)
+
+
+def company_trend_scope(viewer) -> str | None:
+    from essaim.trends import policy as trends_policy
+
+    return trends_policy.company_scope_or_none(viewer)

@@ -11,7 +11,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from essaim.core.errors import EssaimError
 
 from .auth import AUTH
-from .routers import accounts, advocacy, communities, notifications, posts, timelines
+from .routers import accounts, advocacy, communities, notifications, posts, timelines, trends
 
 _ERROR_BODY = {"application/json": {"schema": {
     "type": "object", "required": ["error"],
@@ -83,3 +83,4 @@ api.add_router("/posts", posts.router)
 api.add_router("/timelines", timelines.router)
 api.add_router("/notifications", notifications.router)
 api.add_router("/communities", communities.router)
+api.add_router("", trends.router)

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "essaim.communities",
     "essaim.mastodon_api",
     "essaim.advocacy",
+    "essaim.trends",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ from .views import (
     search,
     statuses,
     timelines,
+    trends,
 )
 from .views import streaming as sse
 
@@ -121,10 +122,10 @@ urlpatterns = [
     route(r"api/v2/filters", GET=instance.empty_list),
     route(r"api/v1/announcements", GET=instance.empty_list),
     route(r"api/v1/conversations", GET=instance.empty_list),
-    route(r"api/v1/trends", GET=instance.empty_list),
-    route(r"api/v1/trends/tags", GET=instance.empty_list),
-    route(r"api/v1/trends/statuses", GET=instance.empty_list),
-    route(r"api/v1/trends/links", GET=instance.empty_list),
+    route(r"api/v1/trends", GET=trends.tags),
+    route(r"api/v1/trends/tags", GET=trends.tags),
+    route(r"api/v1/trends/statuses", GET=trends.trending_statuses),
+    route(r"api/v1/trends/links", GET=trends.links),
     route(r"api/v1/suggestions", GET=instance.empty_list),
     route(r"api/v2/suggestions", GET=instance.empty_list),
     route(r"api/v1/follow_requests", GET=instance.empty_list),

@@ -2,7 +2,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import advocacy, auth, lists, me, people, posts, suggest, timelines
+from .views import advocacy, auth, lists, me, people, posts, suggest, timelines, trends
 from .views import communities as cm
 from .views import community_artefacts as ca
 
@@ -43,6 +43,13 @@ urlpatterns = [
     path("amplify/badge/", advocacy.badge, name="ambassador_badge"),
     path("advocacy/", advocacy.dashboard, name="advocacy"),
     path("advocacy.csv", advocacy.dashboard_csv, name="advocacy_csv"),
+    # Trends and weak signals
+    path("trends/", trends.trends_page, name="trends"),
+    path("trends/hide/", trends.hide, name="trend_hide"),
+    path("trends/unhide/", trends.unhide, name="trend_unhide"),
+    path("trends/settings/", trends.trend_settings, name="trend_settings"),
+    path("signals/", trends.signals_page, name="signals"),
+    path("signals/subscribe/", trends.subscribe, name="signals_subscribe"),
     # People
     path("people/", people.directory, name="directory"),
     path("suggest/people", suggest.people, name="people_suggest"),

@@ -194,6 +194,9 @@ def _schedule_delivery(post: Post) -> None:
     from essaim.timelines.tasks import deliver_post
 
     enqueue_on_commit(deliver_post, post.id)
+    from essaim.trends.tasks import index_soon
+
+    index_soon(post.id)
 
 
 def _access_own(user, post_id) -> Post:
@@ -241,6 +244,9 @@ def do_edit_post(user, post_id, text: str, *, spoiler_text: str | None = None,
         post.mentions.set(_addressed(mentioned, post.author_id, post.in_reply_to_account,
                                      post.visibility))
         realtime.post_edited(post)
+        from essaim.trends.tasks import index_soon
+
+        index_soon(post.id)
     return post
 
 

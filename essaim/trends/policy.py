@@ -1,0 +1,101 @@
+"""Who may read which trends and signals (called from :mod:`essaim.visibility`).
+
+* Company trends and signals are computed from company-visible and public posts only; they are
+  read by employees (administrators included), never by external guests or anonymous visitors.
+* A community's trends and signals are computed from its posts and read by its members only.
+* Sample posts are filtered through the post visibility policy for each viewer; people are
+  only ever counted, never named.
+* Hidden terms are left out for everyone; administrators see them, marked, in the admin list.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from essaim.core.errors import NotFound, PermissionDenied
+
+from .models import COMPANY, community_scope
+
+
+def _signed_in(viewer) -> bool:
+    return viewer is not None and viewer.is_authenticated and viewer.is_active
+
+
+def readable_scopes(viewer) -> list[str]:
+    """The scopes whose trends ``viewer`` may read: the company's, then their communities'."""
+    if not _signed_in(viewer):
+        return []
+    from essaim.communities.models import Membership
+
+    scopes = [] if viewer.is_guest else [COMPANY]
+    scopes += [community_scope(cid) for cid in Membership.objects.filter(
+        user_id=viewer.id).values_list("community_id", flat=True)]
+    return scopes
+
+
+def may_read_company_trends(viewer) -> bool:
+    return _signed_in(viewer) and not viewer.is_guest
+
+
+def access_scope(viewer, community_slug: str | None = None) -> str:
+    """The scope asked for (the company's without a community), or a clean refusal."""
+    if not _signed_in(viewer):
+        raise PermissionDenied(_("Sign in to see trends."))
+    if community_slug:
+        from essaim import visibility
+
+        community = visibility.access_community(viewer, community_slug)
+        if not visibility.in_community(viewer, community.pk):
+            raise PermissionDenied(_("Only the members of this community see its trends."))
+        return community_scope(community.pk)
+    if viewer.is_guest:
+        raise PermissionDenied(_("Company trends are for employees."))
+    return COMPANY
+
+
+def company_scope_or_none(viewer) -> str | None:
+    """The company scope for viewers who may read it (Mastodon clients ask without a
+    community: everyone else gets an empty list)."""
+    return COMPANY if may_read_company_trends(viewer) else None
+
+
+def may_administer(viewer) -> bool:
+    return _signed_in(viewer) and viewer.is_staff
+
+
+def check_administer(viewer) -> None:
+    if not may_administer(viewer):
+        raise PermissionDenied(_("Only administrators can change trends."))
+
+
+def readable_posts(viewer, post_ids: list[int], limit: int | None = None) -> list:
+    """The posts among ``post_ids`` that ``viewer`` may read, in the order given."""
+    from essaim import visibility
+    from essaim.posts.models import Post
+
+    if not post_ids:
+        return []
+    qs = visibility.visible_posts(viewer, Post.objects.filter(pk__in=post_ids),
+                                  hide_muted=True)
+    found = {p.id: p for p in qs.select_related("author", "relay_of", "relay_of__author")}
+    ordered = [found[i] for i in post_ids if i in found]
+    return ordered[:limit] if limit is not None else ordered
+
+
+def company_readable_posts(post_ids: list[int], limit: int = 3) -> list:
+    """Posts among ``post_ids`` every employee may read (company-visible or public, by an
+    active author, outside communities): what the command line may show."""
+    from essaim.posts.models import Post, Visibility
+
+    found = {p.id: p for p in Post.objects.filter(
+        pk__in=post_ids, visibility__in=[Visibility.PUBLIC, Visibility.COMPANY],
+        community__isnull=True, author__is_active=True)}
+    return [found[i] for i in post_ids if i in found][:limit]
+
+
+def community_id(scope: str) -> int | None:
+    return int(scope.split(":", 1)[1]) if scope.startswith("community:") else None
+
+
+def unknown_kind(kind: str) -> NotFound:
+    return NotFound(_("Unknown kind of trend: %(kind)s.") % {"kind": kind})

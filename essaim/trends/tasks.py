@@ -1,0 +1,36 @@
+"""Background work for trends: index a post after its commit, refresh every few minutes."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django_tasks import task
+
+from essaim.core.jobs import enqueue_on_commit
+
+REFRESH_EVERY = 600  # seconds
+
+
+@task()
+def index_post(post_id: int) -> int:
+    """Count a new (or edited) post's terms in its hour's buckets. Idempotent."""
+    from .indexing import index_posts
+
+    return index_posts([post_id])
+
+
+@task()
+def refresh_trends() -> dict:
+    from .actions import do_refresh
+
+    return do_refresh()
+
+
+def index_soon(post_id: int) -> None:
+    enqueue_on_commit(index_post, post_id)
+
+
+def refresh_soon() -> None:
+    """Enqueue a refresh at most every few minutes (called from the trends pages and APIs,
+    so that trends stay current without a separate scheduler)."""
+    if cache.add("trends:refresh", 1, timeout=REFRESH_EVERY):
+        enqueue_on_commit(refresh_trends)
