@@ -125,7 +125,7 @@ def _pick(found: Company, env: dict) -> dict:
     tokens = essaim("token", *people, "news", env=env).split()
     by_name = dict(zip([*people, "news"], tokens, strict=True))
     ids = dict(User.objects.filter(username__in=people).values_list("username", "id"))
-    from essaim.timelines.fanout import recently_active
+    from essaim.timelines.activity import recently_active
 
     active = User.objects.filter(recently_active(), is_active=True)
     news = User.objects.get(username="news")

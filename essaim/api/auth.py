@@ -25,6 +25,7 @@ def _require_scope(request, scopes: set[str]) -> None:
 class BearerToken(HttpBearer):
     def authenticate(self, request, token):
         from essaim.oauth.auth import authenticate_token
+        from essaim.timelines.activity import note_activity
 
         access = authenticate_token(token)
         if access is None or access.user is None:
@@ -32,6 +33,7 @@ class BearerToken(HttpBearer):
         _require_scope(request, access.scope_set())
         request.user = access.user
         request.token = access
+        note_activity(access.user)
         return access.user
 
 

@@ -62,8 +62,8 @@ def bearer_token(request) -> str | None:
 
 def authenticate(request, raw: str | None):
     """Set ``request.token`` and ``request.viewer`` from a raw bearer token."""
-    from essaim.accounts.actions import do_touch_activity
     from essaim.oauth.auth import authenticate_token
+    from essaim.timelines.activity import note_activity
 
     request.token = None
     request.viewer = None
@@ -75,7 +75,7 @@ def authenticate(request, raw: str | None):
     request.token = token
     if token.user is not None:
         request.viewer = request.user = token.user
-        do_touch_activity(token.user)
+        note_activity(token.user)
         if token.user.locale:
             translation.activate(token.user.locale)
     return token

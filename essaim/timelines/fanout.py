@@ -11,13 +11,10 @@ Blocks either way and mutes keep it out.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from essaim import visibility as policy
 from essaim.communities import queries as community_queries
@@ -32,6 +29,7 @@ from essaim.graph.queries import (
 )
 from essaim.posts.models import Post, Visibility
 
+from .activity import recently_active
 from .models import Broadcaster
 
 
@@ -88,19 +86,6 @@ def recipients(post: Post, *, active_only: bool = False) -> set[int]:
     if active_only:
         audience = audience.filter(recently_active() | Q(id=author_id))
     return set(audience.values_list("id", flat=True))
-
-
-def recently_active() -> Q:
-    """Accounts used in the last ``ESSAIM_ACTIVE_DAYS`` days (or created then, never used)."""
-    since = timezone.now() - timedelta(days=settings.ESSAIM_ACTIVE_DAYS)
-    return Q(last_active_at__gte=since) | Q(last_active_at__isnull=True, date_joined__gte=since)
-
-
-def is_recently_active(user) -> bool:
-    since = timezone.now() - timedelta(days=settings.ESSAIM_ACTIVE_DAYS)
-    if user.last_active_at is None:
-        return user.date_joined >= since
-    return user.last_active_at >= since
 
 
 # --- Broadcasters: accounts merged into homes when read -----------------------------------

@@ -12,8 +12,7 @@ from essaim.graph.models import ListMember
 from essaim.posts.models import Bookmark, Like, Post, Visibility
 from essaim.posts.queries import POST_RELATED
 
-from .activity import note_activity
-from .fanout import broadcast_page, is_recently_active, merge_pages
+from .fanout import broadcast_page, merge_pages
 from .store import timeline_store
 
 
@@ -53,8 +52,6 @@ def home_newer_count(viewer, since_id: int) -> int:
 
 def _home_ids(viewer, cursor: Cursor) -> list[int]:
     """The stored timeline, with the posts of followed broadcasters merged in."""
-    if not is_recently_active(viewer):
-        note_activity(viewer)  # back after a while: fan-out skipped them, rebuild first
     ids = timeline_store().page(viewer.id, cursor)
     merged = broadcast_page(viewer, cursor)
     return merge_pages(cursor, ids, merged) if merged else ids

@@ -89,3 +89,22 @@ def test_it_lists_favourites_and_bookmarks_with_their_own_cursors(masto, alice, 
     rest = client.get(links(favourites)["next"])
     assert ids(rest) == [str(posts[0].id)]
     assert ids(client.get("/api/v1/bookmarks")) == [str(posts[0].id)]
+
+
+def test_a_client_back_after_thirty_days_gets_its_home_timeline(masto, alice, bob):
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from essaim.timelines.store import timeline_store
+
+    do_follow(alice, bob)
+    client = masto(alice)
+    when = timezone.now() - timedelta(days=30)
+    get_user_model().objects.filter(pk=alice.pk).update(
+        last_active_at=when, date_joined=when - timedelta(days=30))
+    missed = _posts(bob, 3)
+    assert ids(client.get("/api/v1/timelines/home")) == missed[::-1]
+    stored = [str(pid) for pid, _source in timeline_store().entries(alice.id)]
+    assert stored == missed[::-1]  # rebuilt, so later pages and pushes come from the store

@@ -9,6 +9,7 @@ from essaim.graph.actions import do_follow
 from essaim.oauth.actions import do_issue_token
 from essaim.posts.actions import do_create_post
 from essaim.timelines import queries as timelines
+from essaim.timelines.activity import note_activity
 from essaim.timelines.store import timeline_store
 
 from .conftest import away_for
@@ -54,9 +55,19 @@ def test_an_api_client_coming_back_gets_a_complete_home(alice, bob, client):
     assert stored_ids(bob)[0] == later.id
 
 
-def test_the_home_reader_rebuilds_a_returning_persons_timeline(alice, bob):
+def test_reading_a_returning_persons_home_writes_nothing_and_misses_nothing(alice, bob):
     do_follow(bob, alice)
     away_for(bob, 30)
     missed = do_create_post(alice, "Read me").id
-    assert missed not in stored_ids(bob)
+    timeline_store().mark_stale(bob.id)  # as note_activity leaves it until the rebuild task ran
     assert [p.id for p in timelines.home(bob, Cursor()).posts] == [missed]
+    assert missed not in stored_ids(bob)
+
+
+def test_noting_a_returning_persons_activity_rebuilds_their_home_by_a_task(alice, bob):
+    do_follow(bob, alice)
+    away_for(bob, 30)
+    missed = do_create_post(alice, "Read me").id
+    assert note_activity(bob) is True
+    assert stored_ids(bob) == [missed]
+    assert note_activity(bob) is False  # active now: nothing more to rebuild

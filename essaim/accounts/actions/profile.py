@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -9,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from essaim.core.errors import ValidationFailed
 
-from ..middleware import ACTIVITY_RESOLUTION
 from ..models import Department, Skill
 
+# Activity is written at most this often per person (fan-out needs days, not seconds).
+ACTIVITY_RESOLUTION = timedelta(minutes=5)
 PROFILE_LIMITS = {"display_name": 100, "bio": 1000, "job_title": 120, "location": 120,
                   "languages": 200}
 

@@ -12,6 +12,9 @@ from collections.abc import Iterable
 
 from essaim.core.pagination import MAX_ID, Cursor
 
+# The floor of a timeline marked stale: every page is read from the database.
+STALE_FLOOR = MAX_ID - 1
+
 
 class TimelineStore:
     """Implementations: ``db.DatabaseTimelineStore`` (embedded default) and ``redis``'s cache."""
@@ -49,6 +52,15 @@ class TimelineStore:
         raise NotImplementedError
 
     def clear(self, owner_id: int) -> None:
+        raise NotImplementedError
+
+    def mark_stale(self, owner_id: int) -> None:
+        """Stop trusting one timeline until its next rebuild: pages come from the database.
+
+        For someone back after an absence (fan-out skipped them): one small write, the
+        rebuild itself runs as a task. Pushes meanwhile may be kept or dropped; the rebuild
+        settles them.
+        """
         raise NotImplementedError
 
 

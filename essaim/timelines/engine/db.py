@@ -14,7 +14,7 @@ from essaim.core.ids import snowflake
 from essaim.core.pagination import Cursor, paginate_ids
 
 from ..models import TimelineEntry, TimelineFloor
-from .base import TimelineStore, bounds, complete_page
+from .base import STALE_FLOOR, TimelineStore, bounds, complete_page
 
 BATCH = 1000
 
@@ -90,6 +90,10 @@ class DatabaseTimelineStore(TimelineStore):
         with transaction.atomic():
             TimelineEntry.objects.filter(owner_id=owner_id).delete()
             TimelineFloor.objects.filter(owner_id=owner_id).delete()
+
+    def mark_stale(self, owner_id: int) -> None:
+        TimelineFloor.objects.update_or_create(owner_id=owner_id,
+                                               defaults={"exact_above": STALE_FLOOR})
 
     # --- floors ---
 

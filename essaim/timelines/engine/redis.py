@@ -5,7 +5,7 @@ Each timeline is a sorted set whose members all have score 0 and sort by their t
 post IDs above 2**53; zero-padded members compared byte by byte are exact, and ``ZRANGEBYLEX``
 pages through them. A second key holds the timeline's floor (see ``engine.base``) padded the
 same way. Without it the timeline is not cached (forgotten after a long absence): the next
-read rebuilds it, and a push starts it with that post, older ones coming from the database.
+read enqueues its rebuild and reads the database meanwhile, and a push starts it with that post, older ones coming from the database.
 Every multi-step change is one Lua script, so concurrent workers and readers never see half
 of one.
 """
@@ -22,7 +22,7 @@ from django.conf import settings
 from essaim.core.ids import snowflake
 from essaim.core.pagination import MAX_ID, Cursor
 
-from .base import TimelineStore, bounds, complete_page
+from .base import STALE_FLOOR, TimelineStore, bounds, complete_page
 
 WIDTH = 19  # digits of the largest signed 64-bit ID
 BATCH = 500  # timelines per script call
@@ -226,8 +226,13 @@ class RedisTimelineStore(TimelineStore):
                                  self.ttl]
         keys = [self.key(owner_id), self.floor_key(owner_id)]
         reply = self._page(keys=keys, args=args)
-        if reply[0] is None:  # not built: build it from the database, then read
-            self.rebuild(owner_id)
+        if reply[0] is None:  # not cached: read the database until a task has rebuilt it
+            from essaim.core.jobs import enqueue_on_commit
+
+            from ..tasks import rebuild_timeline
+
+            self.mark_stale(owner_id)
+            enqueue_on_commit(rebuild_timeline, owner_id)
             reply = self._page(keys=keys, args=args)
         floor = int(cast(bytes, reply[0]) or 0)
         held = [_post_id(m) for m in reply[1:]]
@@ -277,6 +282,9 @@ class RedisTimelineStore(TimelineStore):
         pipe.delete(self.key(owner_id))
         pipe.set(self.floor_key(owner_id), pad(0), ex=self.ttl)
         pipe.execute()
+
+    def mark_stale(self, owner_id: int) -> None:
+        self.client.set(self.floor_key(owner_id), pad(STALE_FLOOR), ex=self.ttl)
 
     def forget(self, owner_id: int) -> None:
         """Drop one timeline from the cache: the next read rebuilds it from the database."""
