@@ -5,7 +5,8 @@ Each timeline is a sorted set whose members all have score 0 and sort by their t
 post IDs above 2**53; zero-padded members compared byte by byte are exact, and ``ZRANGEBYLEX``
 pages through them. A second key holds the timeline's floor (see ``engine.base``) padded the
 same way. Without it the timeline is not cached (forgotten after a long absence): the next
-read enqueues its rebuild and reads the database meanwhile, and a push starts it with that post, older ones coming from the database.
+read enqueues its rebuild and reads the database meanwhile, and a push starts it with that
+post, older ones coming from the database.
 Every multi-step change is one Lua script, so concurrent workers and readers never see half
 of one.
 """
@@ -287,5 +288,5 @@ class RedisTimelineStore(TimelineStore):
         self.client.set(self.floor_key(owner_id), pad(STALE_FLOOR), ex=self.ttl)
 
     def forget(self, owner_id: int) -> None:
-        """Drop one timeline from the cache: the next read rebuilds it from the database."""
+        """Drop one timeline from the cache: the next read has it rebuilt (a task)."""
         self.client.delete(self.key(owner_id), self.floor_key(owner_id))
