@@ -18,6 +18,12 @@ communities they belong to or are invited to. Artefacts (files, links, ideas, ta
 questions) are readable by the members of their community only. Guests see the profiles of the
 people they share a community with.
 
+Timelines and hashtags: the company flow (every public and company post) is for employees;
+a hashtag's timeline is open to anyone signed in, each post through the policy; a hashtag's
+existence is known to employees, and to guests and anonymous readers only through a post they
+may read (or because they follow it). Every surface (web, native API, Mastodon API, streaming)
+asks these functions rather than writing its own "employees only".
+
 Blocks hide content both ways. Mutes hide a muted person's posts from the muter's timelines and
 notifications (``hide_muted=True``) but an explicit link still opens.
 Posts by deactivated accounts are hidden from everyone but administrators.
@@ -29,9 +35,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.utils.translation import gettext as _
 
 from essaim.communities.models import Community, Invitation, Membership
-from essaim.core.errors import NotFound
+from essaim.core.errors import NotAuthenticated, NotFound, PermissionDenied
 from essaim.graph import queries as graph
-from essaim.posts.models import Post, ReplyPolicy, Visibility
+from essaim.posts.models import Hashtag, Post, ReplyPolicy, Visibility
 
 _MENTION = Post.mentions.through
 
@@ -329,6 +335,79 @@ def visible_notifications(viewer, qs: QuerySet) -> QuerySet:
     qs = qs.filter(Q(community__isnull=True)
                    | Q(community__in=visible_communities(viewer).values("id")))
     return qs.filter(Q(post__isnull=True) | Q(post__in=visible_posts(viewer).values("id")))
+
+
+# --- Timelines and hashtags --------------------------------------------------------------
+
+def _is_employee(viewer) -> bool:
+    return _is_member(viewer) and not viewer.is_guest
+
+
+def may_read_company_flow(viewer) -> bool:
+    """The company flow (public and company posts of everyone) and its stream: employees."""
+    return _is_employee(viewer)
+
+
+def access_company_flow(viewer) -> None:
+    """Raise unless ``viewer`` may read the company flow (401 signed out, 403 a guest)."""
+    if not _is_member(viewer):
+        raise NotAuthenticated(_("Sign in to read this timeline."))
+    if not may_read_company_flow(viewer):
+        raise PermissionDenied(_("External guests have no access to internal timelines."))
+
+
+def may_read_directory(viewer) -> bool:
+    """The people directory (everyone in the company, by department and skill): employees."""
+    return _is_employee(viewer)
+
+
+def access_directory(viewer) -> None:
+    if not may_read_directory(viewer):
+        raise PermissionDenied(_("This page is reserved for employees."))
+
+
+def may_read_hashtag_timeline(viewer) -> bool:
+    """A hashtag's timeline: anyone signed in (each post still goes through the policy)."""
+    return _is_member(viewer)
+
+
+def access_hashtag_timeline(viewer) -> None:
+    if not may_read_hashtag_timeline(viewer):
+        raise NotAuthenticated(_("Sign in to read this timeline."))
+
+
+def hashtag_filter(viewer) -> Q:
+    """A Q over Hashtag keeping those whose existence ``viewer`` may know."""
+    if _is_employee(viewer):
+        return Q()
+    on_readable = Q(Exists(Post.hashtags.through.objects.filter(
+        hashtag_id=OuterRef("pk"), post__in=visible_posts(viewer).values("id"))))
+    if not _is_member(viewer):
+        return on_readable
+    return on_readable | Q(followers__user_id=viewer.id)
+
+
+def known_hashtags(viewer, qs: QuerySet | None = None) -> QuerySet:
+    qs = Hashtag.objects.all() if qs is None else qs
+    return qs.filter(hashtag_filter(viewer)).distinct()
+
+
+def known_hashtag(viewer, name: str) -> Hashtag | None:
+    """The hashtag called ``name`` when ``viewer`` may know it exists, else None."""
+    return known_hashtags(viewer, Hashtag.objects.filter(name=str(name).lower())).first()
+
+
+def access_hashtag(viewer, name: str) -> Hashtag:
+    found = known_hashtag(viewer, name)
+    if found is None:
+        raise NotFound(_("This hashtag does not exist or is not visible to you."))
+    return found
+
+
+def may_learn_of_deletion(viewer, visibility: str | None) -> bool:
+    """Whether the ID of a deleted post of ``visibility`` may go to ``viewer`` on a shared
+    stream (company flow, hashtag): only if they could have seen such a post."""
+    return _is_employee(viewer) or visibility == Visibility.PUBLIC
 
 
 # --- Communities ------------------------------------------------------------------------

@@ -42,6 +42,14 @@ def original(post: Post) -> Post:
     return post.relay_of if post.relay_of_id else post
 
 
+def check_amplify(viewer) -> None:
+    """The Amplify page (campaigns to share outward): employees, like sharing itself."""
+    if not _signed_in(viewer):
+        raise PermissionDenied(_("Sign in to share a post."))
+    if viewer.is_guest:
+        raise PermissionDenied(_("External guests cannot share company posts outside."))
+
+
 def access_shareable(viewer, post_id) -> Post:
     """The public post ``viewer`` may share, or a clean error saying why not."""
     if not _signed_in(viewer):

@@ -18,6 +18,10 @@ class ValidationFailed(EssaimError):
     status = 422
 
 
+class NotAuthenticated(EssaimError):
+    status = 401
+
+
 class PermissionDenied(EssaimError):
     status = 403
 

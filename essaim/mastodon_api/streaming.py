@@ -18,7 +18,7 @@ from essaim import visibility as policy
 from essaim.core.errors import EssaimError, NotFound, ValidationFailed
 from essaim.core.pagination import Cursor
 from essaim.graph.actions import access_list
-from essaim.posts.models import Post, Visibility
+from essaim.posts.models import Post
 from essaim.posts.queries import POST_RELATED
 from essaim.realtime import channels
 from essaim.timelines import queries as timelines
@@ -80,8 +80,10 @@ def open_stream(token, viewer, name: str, params) -> Stream:
     if name in REMOTE_STREAMS:
         return Stream(name, viewer, [])  # Essaim does not federate: nothing ever arrives
     if name in PUBLIC_STREAMS:
+        policy.access_company_flow(viewer)
         return Stream(name, viewer, [channels.public()])
     if name in HASHTAG_STREAMS:
+        policy.access_hashtag_timeline(viewer)
         tag = (params.get("tag") or "").strip().lstrip("#")
         if not tag:
             raise ValidationFailed(_("No tag for stream provided"))
@@ -130,16 +132,6 @@ def _belongs(stream: Stream, post_id: int) -> Post | None:
     return post
 
 
-def _may_know_of(stream: Stream, message: dict) -> bool:
-    """A deleted post's ID only goes to streams whose viewer could have seen such a post."""
-    viewer = stream.viewer
-    if stream.name in USER_STREAMS or stream.name == "list":
-        return True
-    if viewer is None or viewer.is_guest:
-        return message.get("visibility") == Visibility.PUBLIC
-    return True
-
-
 def render(stream: Stream, channel: str, message: dict, request) -> tuple[str, str] | None:
     """(event, payload) for one broker message on one stream, or None to send nothing."""
     event = message.get("event")
@@ -148,7 +140,10 @@ def render(stream: Stream, channel: str, message: dict, request) -> tuple[str, s
     viewer = stream.viewer
     try:
         if event == "delete":
-            return ("delete", str(message["id"])) if _may_know_of(stream, message) else None
+            personal = stream.name in USER_STREAMS or stream.name == "list"
+            if personal or policy.may_learn_of_deletion(viewer, message.get("visibility")):
+                return "delete", str(message["id"])
+            return None
         if event == "notification":
             from essaim.notifications.queries import notifications_for
 

@@ -46,18 +46,25 @@ def test_the_user_stream_renders_updates_and_notifications_for_its_viewer(alice,
     assert _render(only_notes, channels.user(alice.id), "update", post) is None
 
 
-def test_the_public_stream_never_shows_a_guest_internal_posts(alice, guest):
-    internal = do_create_post(alice, "Internal")
-    public = do_create_post(alice, "Public", visibility="public")
-    for_guest = streaming.open_stream(None, guest, "public", {})
-    anonymous = streaming.open_stream(None, None, "public:local", {})
-    for stream in (for_guest, anonymous):
-        assert _render(stream, channels.public(), "update", internal) is None
-        assert _render(stream, channels.public(), "update", public)[0] == "update"
-        assert _render(stream, channels.public(), "delete", internal.id,
-                       visibility="company") is None
-        assert _render(stream, channels.public(), "delete", public.id,
-                       visibility="public") == ("delete", str(public.id))
+def test_the_public_stream_is_the_company_flow_and_refused_to_outsiders(alice, guest):
+    from essaim.core.errors import EssaimError
+
+    for viewer, status in ((guest, 403), (None, 401)):
+        with pytest.raises(EssaimError) as caught:
+            streaming.open_stream(None, viewer, "public:local", {})
+        assert caught.value.status == status
+
+
+def test_a_hashtag_stream_never_shows_a_guest_internal_posts(alice, guest):
+    internal = do_create_post(alice, "Internal #plans")
+    public = do_create_post(alice, "Public #plans", visibility="public")
+    stream = streaming.open_stream(None, guest, "hashtag", {"tag": "plans"})
+    channel = channels.hashtag("plans")
+    assert _render(stream, channel, "update", internal) is None
+    assert _render(stream, channel, "update", public)[0] == "update"
+    assert _render(stream, channel, "delete", internal.id, visibility="company") is None
+    assert _render(stream, channel, "delete", public.id,
+                   visibility="public") == ("delete", str(public.id))
 
 
 def test_hashtag_and_list_streams_follow_their_timelines(alice, bob, carol):

@@ -65,10 +65,11 @@ def test_a_company_post_asks_an_anonymous_visitor_to_sign_in(client, post):
 
 def test_a_guest_cannot_open_the_directory_or_the_company_timeline(guest, signed_in):
     client = signed_in(guest)
-    for name in ("directory", "company"):
+    for name, says in (("directory", "reserved for employees"),
+                       ("company", "no access to internal timelines")):
         response = client.get(reverse(f"web:{name}"))
         assert response.status_code == 403
-        assert "reserved for employees" in response.content.decode()
+        assert says in response.content.decode()
 
 
 def test_a_guest_does_not_see_a_company_post(guest, post, signed_in):

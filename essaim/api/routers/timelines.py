@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
 from ninja import Router
 
-from essaim.core.errors import PermissionDenied
+from essaim import visibility as policy
 from essaim.core.pagination import Cursor
 from essaim.graph.actions import access_list
 from essaim.timelines import queries
@@ -19,11 +18,6 @@ def _cursor(request) -> Cursor:
     return Cursor.parse(request.GET, default=20, maximum=40)
 
 
-def _employees_only(viewer) -> None:
-    if viewer.is_guest:
-        raise PermissionDenied(_("External guests have no access to internal timelines."))
-
-
 @router.get("/home", response={200: PageOut, **ERRORS})
 def home(request):
     return ser.page(request.auth, queries.home(request.auth, _cursor(request)), request)
@@ -31,14 +25,14 @@ def home(request):
 
 @router.get("/company", response={200: PageOut, **ERRORS})
 def company(request, with_replies: bool = False):
-    _employees_only(request.auth)
+    policy.access_company_flow(request.auth)
     page = queries.company(request.auth, _cursor(request), with_replies=with_replies)
     return ser.page(request.auth, page, request)
 
 
 @router.get("/tags/{name}", response={200: PageOut, **ERRORS})
 def hashtag(request, name: str):
-    _employees_only(request.auth)
+    policy.access_hashtag_timeline(request.auth)
     return ser.page(request.auth, queries.hashtag(request.auth, name, _cursor(request)), request)
 
 

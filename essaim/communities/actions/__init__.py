@@ -1,6 +1,7 @@
 """Every write to communities and their artefacts (web UI, native API, CLI, demo alike)."""
 
 from .communities import (
+    check_create_community,
     check_name,
     check_tags,
     do_archive,
@@ -65,7 +66,8 @@ from .tasks import (
 )
 
 __all__ = [
-    "check_name", "check_tags", "do_archive", "do_create_community", "do_delete_community",
+    "check_create_community", "check_name", "check_tags", "do_archive", "do_create_community",
+    "do_delete_community",
     "do_set_decision", "do_set_image", "do_sweep_deadlines", "do_unarchive",
     "do_update_community", "do_create_event", "do_delete_event", "do_rsvp", "do_update_event",
     "do_create_folder", "do_delete_file", "do_delete_folder", "do_record_download",

@@ -84,11 +84,16 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
+def check_create_community(user) -> None:
+    """Only employees create communities (they invite guests into them)."""
+    if not user.is_employee:
+        raise PermissionDenied(_("Only employees can create communities."))
+
+
 def do_create_community(user, name: str, *, kind: str | None = None, description: str = "",
                         tags="", template: str = "", deadline=None) -> Community:
     """Create a community from a template; its creator becomes its owner."""
-    if not user.is_employee:
-        raise PermissionDenied(_("Only employees can create communities."))
+    check_create_community(user)
     name = check_name(name)
     template = check_enum(template or "", Community.Template, "template")
     kind = check_enum(kind, Community.Kind, "kind",

@@ -83,8 +83,8 @@ def instance_v2(request):
         "vapid": {"public_key": ""}, "translation": {"enabled": False},
         "limited_federation": True,
         "timelines_access": {
-            "live_feeds": {"local": "public", "remote": "disabled"},
-            "hashtag_feeds": {"local": "public", "remote": "disabled"},
+            "live_feeds": {"local": "authenticated", "remote": "disabled"},
+            "hashtag_feeds": {"local": "authenticated", "remote": "disabled"},
             "trending_link_feeds": {"local": "disabled", "remote": "disabled"},
         },
     })

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-
 from essaim import visibility as policy
-from essaim.core.errors import NotFound
 from essaim.graph import actions as graph
 from essaim.graph import queries as graph_queries
-from essaim.posts.models import Hashtag, Post
+from essaim.posts.models import Hashtag
 
 from .. import community_lists
 from ..http import api, json_response
@@ -100,15 +97,7 @@ def _followed_ids(viewer) -> set[int]:
 
 
 def _tag(request, name: str):
-    name = graph.check_hashtag_name(name)
-    found = Hashtag.objects.filter(name=name.lower()).first()
-    viewer = request.viewer
-    if found is not None and (viewer is None or viewer.is_guest) and not \
-            policy.visible_posts(viewer, Post.objects.filter(hashtags=found)).exists():
-        found = None  # outsiders only learn about hashtags they can read posts of
-    if found is None:
-        raise NotFound(_("Record not found"))
-    return found
+    return policy.access_hashtag(request.viewer, graph.check_hashtag_name(name))
 
 
 @api("read:follows")

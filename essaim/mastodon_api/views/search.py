@@ -48,9 +48,7 @@ def _hashtags(viewer, q: str, limit: int, offset: int):
     name = q.lstrip("#").strip()
     if not name:
         return Hashtag.objects.none()
-    qs = Hashtag.objects.filter(name__istartswith=name.lower())
-    if viewer is None or viewer.is_guest:  # only tags of posts an outsider can read
-        qs = qs.filter(posts__in=policy.visible_posts(viewer).values("id")).distinct()
+    qs = policy.known_hashtags(viewer, Hashtag.objects.filter(name__istartswith=name.lower()))
     return qs.order_by("name")[offset:offset + limit]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from essaim import visibility as policy
 from essaim.graph.actions import access_list
 from essaim.timelines import queries as timelines
 
@@ -22,7 +23,8 @@ def home(request):
 
 @api("read:statuses", auth="optional")
 def public(request):
-    """Original public and company posts (only public ones without a company login)."""
+    """The company flow: original public and company posts, for employees."""
+    policy.access_company_flow(request.viewer)
     if request.params.bool("remote"):  # Essaim does not federate
         return json_response([])
     return _respond(request, timelines.company(request.viewer, cursor(request)))
@@ -30,6 +32,7 @@ def public(request):
 
 @api("read:statuses", auth="optional")
 def hashtag(request, name):
+    policy.access_hashtag_timeline(request.viewer)
     if request.params.bool("remote"):
         return json_response([])
     return _respond(request, timelines.hashtag(request.viewer, name.lstrip("#"),

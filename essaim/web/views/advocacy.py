@@ -100,8 +100,9 @@ def campaign(request, post_id):
         "networks": [n for n in Network if n != Network.COPY]})
 
 
-@web_view(employee=True)
+@web_view()
 def amplify(request):
+    advocacy_policy.check_amplify(request.user)
     campaigns = [c for c in queries.active_campaigns()
                  if policy.can_see_post(request.user, c.post)]
     cards = {card.post.id: card for card in hydrate(request.user, [c.post for c in campaigns])}

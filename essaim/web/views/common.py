@@ -14,15 +14,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from essaim.advocacy.impressions import note_shown
-from essaim.core.errors import EssaimError, PermissionDenied
+from essaim.core.errors import EssaimError
 from essaim.core.pagination import Cursor
 from essaim.posts.queries import hydrate
 
 PAGE_SIZE = 20
 
 
-def web_view(*, login: bool = True, employee: bool = False, methods: tuple = ("GET",)):
-    """Wrap a view: method check, sign-in, employees-only pages, and clean error answers."""
+def web_view(*, login: bool = True, methods: tuple = ("GET",)):
+    """Wrap a view: method check, sign-in and clean error answers (who may read what is the
+    policy's to say: the view asks it and this translates its refusal)."""
 
     def decorate(view):
         @wraps(view)
@@ -33,8 +34,6 @@ def web_view(*, login: bool = True, employee: bool = False, methods: tuple = ("G
             if login and not request.user.is_authenticated:
                 return _to_login(request)
             try:
-                if employee and not request.user.is_employee:
-                    raise PermissionDenied(_("This page is reserved for employees."))
                 return view(request, *args, **kwargs)
             except EssaimError as exc:
                 return error_response(request, exc)

@@ -82,8 +82,9 @@ def index(request):
     return render(request, "web/communities/index.html", context)
 
 
-@web_view(methods=("GET", "POST"), employee=True)
+@web_view(methods=("GET", "POST"))
 def create(request):
+    actions.check_create_community(request.user)
     form = CommunityForm(request.POST or None, initial={
         "template": request.GET.get("template", ""), "kind": ""})
     status = 200

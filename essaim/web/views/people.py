@@ -120,8 +120,9 @@ def _directory_queryset(viewer, form):
             .order_by(sort_name, "id").distinct())
 
 
-@web_view(employee=True)
+@web_view()
 def directory(request):
+    policy.access_directory(request.user)
     form = DirectoryForm(request.GET or None)
     paginator = Paginator(_directory_queryset(request.user, form), DIRECTORY_PAGE)
     page = paginator.get_page(request.GET.get("page"))

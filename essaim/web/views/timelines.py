@@ -6,9 +6,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from essaim import visibility as policy
 from essaim.graph import actions as graph_actions
 from essaim.graph import queries as graph_queries
-from essaim.posts.models import Hashtag
 from essaim.timelines import queries as timelines
 
 from ..forms import ComposeForm
@@ -39,8 +39,9 @@ def new_posts(request):
     return render(request, "web/partials/new_posts.html", {"count": count})
 
 
-@web_view(employee=True)
+@web_view()
 def company(request):
+    policy.access_company_flow(request.user)
     with_replies = request.GET.get("tab") == "replies"
     page = timelines.company(request.user, cursor_from(request), with_replies=with_replies)
     return render_feed(request, "web/company.html", page, {"tab": "replies" if with_replies
@@ -48,7 +49,7 @@ def company(request):
 
 
 def _hashtag_state(user, name: str) -> dict:
-    tag = Hashtag.objects.filter(name=name.lower()).first()
+    tag = policy.known_hashtag(user, name)
     following = tag is not None and graph_queries.followed_hashtag_ids(user).filter(
         hashtag_id=tag.id).exists()
     return {"tag_name": name.lower(), "tag_display": tag.display if tag else name,
@@ -57,6 +58,7 @@ def _hashtag_state(user, name: str) -> dict:
 
 @web_view()
 def hashtag(request, name):
+    policy.access_hashtag_timeline(request.user)
     name = graph_actions.check_hashtag_name(name)
     page = timelines.hashtag(request.user, name, cursor_from(request))
     return render_feed(request, "web/hashtag.html", page, _hashtag_state(request.user, name))
