@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 
 from essaim import visibility as policy
 from essaim.core import ratelimit
-from essaim.core.errors import NotFound, PermissionDenied, ValidationFailed
+from essaim.core.errors import PermissionDenied, ValidationFailed
 from essaim.core.ids import snowflake, snowflake_for
 from essaim.core.jobs import enqueue_on_commit
 from essaim.core.text import check_clean_text
 from essaim.realtime import events as realtime
 
 from .. import text as post_text
+from ..access import access_deletable_post, access_own_post
 from ..models import Hashtag, Post, PostEdit, ReplyPolicy, Visibility
 
 VISIBILITY_RANK = {Visibility.PUBLIC: 0, Visibility.COMPANY: 1, Visibility.FOLLOWERS: 2,
@@ -199,13 +200,7 @@ def _schedule_delivery(post: Post) -> None:
     index_soon(post.id)
 
 
-def _access_own(user, post_id) -> Post:
-    post = policy.access_post(user, post_id)
-    if post.author_id != user.id and not (
-        post.author.is_official and post.author.delegates.filter(id=user.id).exists()
-    ):
-        raise PermissionDenied(_("Only the author can change this post."))
-    return post
+_access_own = access_own_post
 
 
 def do_edit_post(user, post_id, text: str, *, spoiler_text: str | None = None,
@@ -254,11 +249,7 @@ def do_delete_post(user, post_id) -> Post:
     """Delete a post (its author, a delegate of its official account, or an administrator)."""
     from essaim.timelines.store import timeline_store
 
-    post = Post.objects.select_related("author").filter(pk=_as_int(post_id)).first()
-    if post is None:
-        raise NotFound(_("This post does not exist or is not visible to you."))
-    if not user.is_staff and not _moderates(user, post):
-        post = _access_own(user, post.pk)
+    post = access_deletable_post(user, post_id)
     with transaction.atomic():
         if post.in_reply_to_id:
             Post.objects.filter(pk=post.in_reply_to_id, replies_count__gt=0).update(
@@ -276,19 +267,3 @@ def do_delete_post(user, post_id) -> Post:
         realtime.post_deleted(post)
         post.delete()
     return snapshot
-
-
-def _moderates(user, post: Post) -> bool:
-    """Animators of a community may remove its posts."""
-    if post.community_id is None:
-        return False
-    from essaim.communities.queries import role_of
-
-    return role_of(user, post.community_id) in ("owner", "animator")
-
-
-def _as_int(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError) as exc:
-        raise NotFound(_("This post does not exist or is not visible to you.")) from exc

@@ -114,7 +114,8 @@ def do_unpin(user, post_id) -> Post:
 
 
 def do_set_reply_policy(user, post_id, reply_policy: str) -> Post:
-    from .compose import _access_own, check_choice
+    from ..access import access_own_post as _access_own
+    from .compose import check_choice
 
     post = _access_own(user, post_id)
     post.reply_policy = check_choice(reply_policy, ReplyPolicy, post.reply_policy, "reply_policy")

@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy
 
 from essaim import visibility as policy
 from essaim.advocacy.impressions import note_shown
-from essaim.core.errors import EssaimError, NotFound, PermissionDenied
+from essaim.core.errors import EssaimError, NotFound
 from essaim.posts import actions
+from essaim.posts.access import access_deletable_post, access_own_post
 from essaim.posts.models import ReplyPolicy
 from essaim.posts.queries import hydrate
 from essaim.timelines import queries as timelines
@@ -24,15 +25,6 @@ from .common import back_url, done, is_safe, web_view
 
 def _card(viewer, post_id):
     return hydrate(viewer, [policy.access_post(viewer, post_id)])[0]
-
-
-def _own_post(user, post_id):
-    """A post the signed-in person may change: their own, or their official account's."""
-    post = policy.access_post(user, post_id)
-    if post.author_id != user.id and not (
-            post.author.is_official and post.author.delegates.filter(id=user.id).exists()):
-        raise PermissionDenied(_("Only the author can change this post."))
-    return post
 
 
 def toast(request, message: str, level: str = "success") -> str:
@@ -178,10 +170,11 @@ def reply_policy(request, post_id):
 
 @web_view(methods=("GET", "POST"))
 def delete(request, post_id):
-    post = _own_post(request.user, post_id)
-    if request.method == "GET":
+    post = access_deletable_post(request.user, post_id)  # the action's own rule
+    if request.method == "GET":  # the confirmation shows the post: only to those who read it
+        shown = policy.access_post(request.user, post.id)
         return render(request, "web/posts/delete.html",
-                      {"card": hydrate(request.user, [post])[0]})
+                      {"card": hydrate(request.user, [shown])[0]})
     actions.do_delete_post(request.user, post.id)
     if request.htmx:
         if request.htmx.current_url_abs_path == reverse("web:thread", args=[post.id]):
@@ -197,7 +190,7 @@ def delete(request, post_id):
 
 @web_view(methods=("GET", "POST"))
 def edit(request, post_id):
-    post = _own_post(request.user, post_id)
+    post = access_own_post(request.user, post_id)
     if post.relay_of_id:
         raise EssaimError(_("A relay cannot be edited."))
     form = EditPostForm(request.POST or None,
