@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 
 from essaim.core.errors import EssaimError
+from essaim.oauth.scopes import has_scope
 
 
 class InsufficientScope(EssaimError):
@@ -13,11 +14,40 @@ class InsufficientScope(EssaimError):
 
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+PREFIX = "/api/essaim/v1/"
+
+# The Mastodon scope each native resource falls under (``read:`` or ``write:`` by method).
+_RESOURCES = {"timelines": "statuses", "posts": "statuses", "accounts": "accounts",
+              "notifications": "notifications", "communities": "statuses",
+              "analytics": "statuses"}
+_POST_ACTIONS = {"like": "favourites", "bookmark": "bookmarks", "pin": "accounts"}
+_ACCOUNT_ACTIONS = {"follow": "follows", "mute": "mutes", "block": "blocks",
+                    "posts": "statuses"}
+_TIMELINES = {"lists": "lists", "bookmarks": "bookmarks"}
+
+
+def wanted_scope(method: str, path: str) -> str:
+    """The scope a native request needs, as the Mastodon API would name it.
+
+    A path this table does not know needs the whole ``read`` or ``write`` scope.
+    """
+    mode = "write" if method in WRITE_METHODS else "read"
+    parts = [p for p in path.removeprefix(PREFIX).split("/") if p]
+    if not parts or parts[0] not in _RESOURCES:
+        return mode
+    resource = _RESOURCES[parts[0]]
+    if parts[0] == "posts" and len(parts) >= 3:
+        resource = _POST_ACTIONS.get(parts[2], resource)
+    elif parts[0] == "accounts" and len(parts) >= 3:
+        resource = _ACCOUNT_ACTIONS.get(parts[2], resource)
+    elif parts[0] == "timelines" and len(parts) >= 2:
+        resource = _TIMELINES.get(parts[1], resource)
+    return f"{mode}:{resource}"
 
 
 def _require_scope(request, scopes: set[str]) -> None:
-    needed = "write" if request.method in WRITE_METHODS else "read"
-    if needed in scopes or any(s.startswith(f"{needed}:") for s in scopes):
+    needed = wanted_scope(request.method, request.path)
+    if has_scope(scopes, needed):
         return
     raise InsufficientScope(_("This token lacks the '%(scope)s' scope.") % {"scope": needed})
 

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from essaim.core.errors import EssaimError, ValidationFailed
+from essaim.oauth.scopes import has_scope
 
 from . import params as params_module
-from .scopes import has_scope
 
 logger = logging.getLogger(__name__)
 

@@ -18,13 +18,13 @@ from essaim import visibility as policy
 from essaim.core.errors import EssaimError, NotFound, ValidationFailed
 from essaim.core.pagination import Cursor
 from essaim.graph.actions import access_list
+from essaim.oauth.scopes import has_scope
 from essaim.posts.models import Post
 from essaim.posts.queries import POST_RELATED
 from essaim.realtime import channels
 from essaim.timelines import queries as timelines
 
 from .http import Forbidden, Unauthorized
-from .scopes import has_scope
 from .serializers.misc import conversation
 from .serializers.misc import notifications as notification_entities
 from .serializers.statuses import statuses

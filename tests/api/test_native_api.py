@@ -124,3 +124,33 @@ def test_the_openapi_document_lists_the_endpoints(client):
     schema = client.get(f"{API}/openapi.json").json()
     assert "/api/essaim/v1/posts" in schema["paths"]
     assert "/api/essaim/v1/timelines/home" in schema["paths"]
+
+
+def _bearer(user, scopes: str):
+    from django.test import Client
+
+    from essaim.oauth.actions import do_issue_token
+
+    _token, raw = do_issue_token(user, scopes)
+    return Client(headers={"Authorization": f"Bearer {raw}"})
+
+
+def test_a_notifications_token_cannot_read_the_home_timeline(alice):
+    client = _bearer(alice, "read:notifications")
+    assert client.get(f"{API}/timelines/home").status_code == 403
+    assert client.get(f"{API}/notifications").status_code == 200
+
+
+def test_native_scopes_follow_the_mastodon_rule(alice, bob):
+    post = do_create_post(bob, "Scoped")
+    statuses = _bearer(alice, "read:statuses")
+    assert statuses.get(f"{API}/timelines/home").status_code == 200
+    assert statuses.get(f"{API}/posts/{post.id}").status_code == 200
+    assert statuses.get(f"{API}/notifications").status_code == 403
+    assert statuses.get(f"{API}/timelines/bookmarks").status_code == 403
+    favourites = _bearer(alice, "write:favourites")
+    assert favourites.post(f"{API}/posts/{post.id}/like").status_code == 200
+    refused = favourites.post(f"{API}/posts", '{"text": "No"}', content_type="application/json")
+    assert refused.status_code == 403 and "write:statuses" in refused.json()["error"]
+    assert _bearer(alice, "follow").post(f"{API}/accounts/bob/follow").status_code == 200
+    assert _bearer(alice, "read").get(f"{API}/timelines/bookmarks").status_code == 200
