@@ -40,13 +40,17 @@ def test_pushing_past_the_bound_keeps_the_newest_and_reads_older_ones_from_the_d
     assert store.page(alice.id, Cursor(max_id=posts[3], limit=2)) == [posts[2], posts[1]]
 
 
-def test_a_forgotten_timeline_is_rebuilt_when_read(store, alice, bob):
+def test_a_forgotten_timeline_is_read_from_the_database_until_its_rebuild_task_ran(
+        store, alice, bob):
     do_follow(alice, bob)
     posts = [do_create_post(bob, f"Post {i}", rate_limit=False).id for i in range(3)]
     store.forget(alice.id)
     assert store.entries(alice.id) == []
     assert store.page(alice.id, Cursor()) == posts[::-1]
+    assert store.entries(alice.id) == []  # the read wrote no entry: a task rebuilds it
+    store.rebuild(alice.id)
     assert [pid for pid, _source in store.entries(alice.id)] == posts[::-1]
+    assert store.page(alice.id, Cursor()) == posts[::-1]
 
 
 def test_a_push_to_a_forgotten_timeline_starts_it_and_older_posts_still_show(
