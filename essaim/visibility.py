@@ -27,6 +27,10 @@ asks these functions rather than writing its own "employees only".
 Blocks hide content both ways. Mutes hide a muted person's posts from the muter's timelines and
 notifications (``hide_muted=True``) but an explicit link still opens.
 Posts by deactivated accounts are hidden from everyone but administrators.
+
+Administration (people, departments, official accounts, communities at ``/manage/``) is for
+administrators only: active employees with administrator rights (:func:`may_administer`). It
+shows accounts and communities, never the text of posts.
 """
 
 from __future__ import annotations
@@ -44,6 +48,12 @@ _MENTION = Post.mentions.through
 
 def _is_member(viewer) -> bool:
     return viewer is not None and viewer.is_authenticated and viewer.is_active
+
+
+def may_administer(viewer) -> bool:
+    """Whether ``viewer`` may run the everyday administration: an active employee with
+    administrator rights (an external guest never administers, whatever flag it carries)."""
+    return _is_member(viewer) and bool(viewer.is_staff) and not viewer.is_guest
 
 
 def _mentioned(viewer) -> Exists:

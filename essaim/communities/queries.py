@@ -227,3 +227,42 @@ def counts(viewer, community) -> dict[str, int]:
 
 def community_by_id(community_id) -> Community | None:
     return Community.objects.filter(pk=community_id).first()
+
+
+# --- Administration (administrators only) -------------------------------------------------
+
+MANAGE_STATES = ("active", "archived")
+
+
+def _archived() -> Q:
+    from django.utils import timezone
+
+    return Q(archived_at__isnull=False) | Q(deadline__lte=timezone.now())
+
+
+def manage_counts(actor) -> dict[str, int]:
+    """How many communities there are, and how many are archived (for the overview)."""
+    from essaim.accounts.actions.manage import check_admin
+
+    check_admin(actor)
+    return Community.objects.aggregate(
+        communities=Count("pk"), archived_communities=Count("pk", filter=_archived()))
+
+
+def manage_communities(actor, *, text: str = "", kind: str = "", state: str = "") -> QuerySet:
+    """Every community, secret ones included, for the administration's list (names, kinds,
+    owners and sizes; never their content)."""
+    from essaim.accounts.actions.manage import check_admin
+
+    check_admin(actor)
+    found = Community.objects.all()
+    text = (text or "").strip()[:100]
+    if text:
+        found = found.filter(Q(name__icontains=text) | Q(slug__icontains=text))
+    if kind in Community.Kind.values:
+        found = found.filter(kind=kind)
+    if state == "archived":
+        found = found.filter(_archived())
+    elif state == "active":
+        found = found.exclude(_archived())
+    return found.order_by("name")

@@ -28,4 +28,7 @@ def essaim(request):
         data["unread_notifications"] = unread_count(user)
         data["rail"] = SimpleLazyObject(lambda: _rail(user))
         data["may_read_advocacy"] = SimpleLazyObject(lambda: _may_read_advocacy(user))
+        from essaim.visibility import may_administer
+
+        data["may_administer"] = may_administer(user)
     return data

@@ -5,6 +5,9 @@ from django.views.generic import RedirectView
 from .views import advocacy, auth, lists, me, people, posts, suggest, timelines, trends
 from .views import communities as cm
 from .views import community_artefacts as ca
+from .views.manage import common as manage
+from .views.manage import departments as manage_departments
+from .views.manage import people as manage_people
 
 app_name = "web"
 
@@ -72,6 +75,18 @@ urlpatterns = [
     path("settings/profile/", me.settings_profile, name="settings_profile"),
     path("settings/avatar/", me.settings_avatar, name="settings_avatar"),
     path("settings/language/", me.settings_language, name="settings_language"),
+    # Administration (administrators only)
+    path("manage/", manage.dashboard, name="manage"),
+    path("manage/people/", manage_people.people, name="manage_people"),
+    path("manage/people/new/", manage_people.person_new, name="manage_person_new"),
+    path("manage/people/<int:user_id>/", manage_people.person, name="manage_person"),
+    path("manage/people/<int:user_id>/<str:action>/", manage_people.person_action,
+         name="manage_person_action"),
+    path("manage/departments/", manage_departments.departments, name="manage_departments"),
+    path("manage/departments/<int:department_id>/rename/", manage_departments.rename,
+         name="manage_department_rename"),
+    path("manage/departments/<int:department_id>/merge/", manage_departments.merge,
+         name="manage_department_merge"),
     # Communities
     path("communities/", cm.index, name="communities"),
     path("communities/new/", cm.create, name="community_create"),

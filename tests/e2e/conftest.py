@@ -27,6 +27,7 @@ PEOPLE = [
     ("bob", NAMES["bob"], "R&D", []),
     ("chloe", NAMES["chloe"], "Marketing", []),
     ("david", NAMES["david"], "Finance", []),  # only for the language tests
+    ("ada", NAMES["ada"], "Finance", ["--admin"]),  # the administrator (/manage/)
 ]
 
 pytestmark = pytest.mark.e2e

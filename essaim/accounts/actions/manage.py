@@ -16,25 +16,35 @@ from .admin import do_create_department, do_create_user, do_deactivate_user, do_
 
 
 def check_admin(actor) -> None:
-    if not (actor is not None and actor.is_authenticated and actor.is_active
-            and actor.is_staff):
+    """Refuse anyone the policy does not let administer (:func:`visibility.may_administer`)."""
+    from essaim import visibility as policy
+
+    if not policy.may_administer(actor):
         raise PermissionDenied(_("This page is reserved for administrators."))
+
+
+def _as_id(value) -> int | None:
+    try:
+        found = int(value)
+    except (TypeError, ValueError):
+        return None
+    return found if 0 < found < 2 ** 63 else None
 
 
 def access_person(actor, user_id):
     check_admin(actor)
-    try:
-        return get_user_model().objects.get(pk=int(user_id))
-    except (TypeError, ValueError, get_user_model().DoesNotExist) as exc:
-        raise NotFound(_("This account does not exist.")) from exc
+    found = get_user_model().objects.filter(pk=_as_id(user_id)).first()
+    if found is None:
+        raise NotFound(_("This account does not exist."))
+    return found
 
 
 def access_department(actor, department_id) -> Department:
     check_admin(actor)
-    try:
-        return Department.objects.get(pk=int(department_id))
-    except (TypeError, ValueError, Department.DoesNotExist) as exc:
-        raise NotFound(_("This department does not exist.")) from exc
+    found = Department.objects.filter(pk=_as_id(department_id)).first()
+    if found is None:
+        raise NotFound(_("This department does not exist."))
+    return found
 
 
 def do_admin_create_person(actor, username: str, *, name: str = "", email: str = "",
