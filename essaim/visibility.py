@@ -293,6 +293,40 @@ def relay_refusal(viewer, post: Post) -> str | None:
     return None
 
 
+# --- Publishing ---------------------------------------------------------------------------
+
+GUEST_VISIBILITIES = (Visibility.DIRECT, Visibility.FOLLOWERS, Visibility.COMMUNITY)
+
+
+def visibilities_for(author) -> list[str]:
+    """The visibilities ``author`` may publish with, widest first.
+
+    An external guest never addresses the whole company or the internet: they post in their
+    communities and to the people they mention, who can only be people they share a community
+    with (see :func:`visible_accounts`; guests are not followed, so followers-only reaches the
+    mentioned people alone).
+    """
+    if getattr(author, "is_guest", False):
+        return list(GUEST_VISIBILITIES)
+    return [Visibility.PUBLIC, Visibility.COMPANY, Visibility.FOLLOWERS, Visibility.DIRECT,
+            Visibility.COMMUNITY]
+
+
+def default_visibility_for(author, text: str = "") -> str:
+    """The visibility of a post whose author chose none."""
+    if getattr(author, "is_guest", False):
+        return Visibility.DIRECT if "@" in text else Visibility.FOLLOWERS
+    return Visibility.COMPANY
+
+
+def visibility_refusal(author, visibility: str) -> str | None:
+    """Why ``author`` may not publish with ``visibility`` (None when they may)."""
+    if visibility in visibilities_for(author):
+        return None
+    return _("External guests cannot publish to the whole company or in public: post in "
+             "your communities, or to the people you mention.")
+
+
 def account_filter(viewer) -> Q:
     """Accounts ``viewer`` may see in directories, search and lists."""
     if not _is_member(viewer):

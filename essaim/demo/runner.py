@@ -97,8 +97,9 @@ def seed_company(*, users: int, posts: int, seed: int = 1, password: str = DEMO_
     phases.done("follows")
     _import_content(rng, everyone, pairs, posts, now, report)
     if posts:
-        report.posts += play_recent_activity(everyone, now)
+        # Communities first: a guest's mentions reach only the people they share one with.
         report.posts += seed_communities(everyone, now)
+        report.posts += play_recent_activity(everyone, now)
         report.posts += seed_advocacy(now)
     phases.done("posts")
     _analyze()

@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from essaim import visibility as policy
 from essaim.accounts.actions import do_create_department
 from essaim.accounts.actions.admin import USERNAME_RE
 from essaim.accounts.models import Organisation, Skill
@@ -360,8 +361,8 @@ def _resolve_post(row: PostRow, author, existing: dict[int, _Ref]) -> None:
         row.text, row.visibility, row.reply_policy = "", relay.visibility, ReplyPolicy.NOBODY
         return
     row.text = check_post_text(row.text, allow_empty=row.quote_of is not None)
-    if author.is_guest and row.visibility == Visibility.COMPANY:
-        row.visibility = Visibility.DIRECT if "@" in row.text else Visibility.FOLLOWERS
+    if policy.visibility_refusal(author, row.visibility):  # a guest's post is narrowed
+        row.visibility = policy.default_visibility_for(author, row.text)
     parent = _ref_of(row.in_reply_to, existing)
     if parent is not None:
         if parent.relay_of_id is not None:

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from essaim import visibility as policy
 from essaim.accounts.models import Department
 from essaim.posts.models import ReplyPolicy, Visibility
 
@@ -14,11 +15,6 @@ VISIBILITY_CHOICES = [
     (Visibility.PUBLIC, _("Public")),
     (Visibility.FOLLOWERS, _("Followers only")),
     (Visibility.DIRECT, _("Mentioned only")),
-]
-GUEST_VISIBILITY_CHOICES = [
-    (Visibility.DIRECT, _("Mentioned only")),
-    (Visibility.FOLLOWERS, _("Followers only")),
-    (Visibility.PUBLIC, _("Public")),
 ]
 REPLY_CHOICES = [
     (ReplyPolicy.EVERYONE, _("Anyone can reply")),
@@ -54,9 +50,12 @@ class ComposeForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if user is not None and user.is_guest:
-            self.fields["visibility"].choices = GUEST_VISIBILITY_CHOICES
-            self.fields["visibility"].initial = Visibility.DIRECT
+        if user is not None:  # only what the policy lets this person publish with
+            allowed = policy.visibilities_for(user)
+            self.fields["visibility"].choices = [
+                (value, label) for value, label in VISIBILITY_CHOICES if value in allowed]
+            if user.is_guest:
+                self.fields["visibility"].initial = Visibility.DIRECT
         officials = list(user.official_accounts.filter(is_active=True, is_official=True)
                          .order_by("username")) if user is not None else []
         self.official_accounts = officials

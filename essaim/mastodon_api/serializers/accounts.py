@@ -7,6 +7,7 @@ from django.db.models import Count, Max, prefetch_related_objects
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
+from essaim import visibility as policy
 from essaim.graph.models import Block, Follow, Mute
 from essaim.posts.models import Post, Visibility
 
@@ -117,7 +118,7 @@ def credential_account(user, request) -> dict:
     """The Account entity with ``source`` (verify_credentials, update_credentials)."""
     data = account(user, user, request)
     data["source"] = {
-        "privacy": TO_MASTODON[Visibility.COMPANY], "sensitive": False,
+        "privacy": TO_MASTODON[policy.default_visibility_for(user)], "sensitive": False,
         "language": user.locale or "", "note": user.bio,
         "fields": [{"name": f["name"], "value": f["value"], "verified_at": None}
                    for f in data["fields"]],

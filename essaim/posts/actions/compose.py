@@ -95,25 +95,30 @@ def _hashtags_for(names: list[str]) -> list[Hashtag]:
     return tags
 
 
-def _mentioned_accounts(names: list[str]):
+def _mentioned_accounts(author, names: list[str]):
+    """The accounts a post's ``@names`` resolve to: only people its author may see, so a
+    mention neither reaches nor reveals anyone else (it stays plain text)."""
     User = get_user_model()
     if not names:
         return []
     # Usernames are stored lower-case (see accounts.actions.check_username).
-    return list(User.objects.filter(is_active=True, username__in={n.lower() for n in names}))
+    found = User.objects.filter(is_active=True, username__in={n.lower() for n in names})
+    return [u for u in policy.visible_accounts(author, found) if u.id != author.id]
 
 
 def _render(text: str, mentioned) -> str:
     return post_text.render(text, {u.username.lower() for u in mentioned})
 
 
-def _addressed(mentioned: list, author_id: int, replied_to, visibility: str) -> list:
+def _addressed(mentioned: list, author, replied_to, visibility: str) -> list:
     """Who a post is addressed to: its mentions, plus the person a private reply answers
-    (otherwise a followers-only or direct reply could be hidden from the very person it answers).
+    (otherwise a followers-only or direct reply could be hidden from the very person it answers)
+    when the author may see them.
     """
     private = visibility in (Visibility.FOLLOWERS, Visibility.DIRECT)
-    if (not private or replied_to is None or replied_to.id == author_id
-            or not replied_to.is_active or replied_to in mentioned):
+    if (not private or replied_to is None or replied_to.id == author.id
+            or not replied_to.is_active or replied_to in mentioned
+            or not policy.can_see_account(author, replied_to)):
         return mentioned
     return [*mentioned, replied_to]
 
@@ -134,13 +139,15 @@ def do_create_post(
         ratelimit.hit("post", str(user.id), "ESSAIM_RATE_POST")
     # A quote, or images attached by the caller in the same transaction, may stand alone.
     text = check_post_text(text, allow_empty=quote_of is not None or with_media)
-    visibility = check_choice(visibility, Visibility, Visibility.COMPANY, "visibility")
+    visibility = check_choice(visibility, Visibility, policy.default_visibility_for(author, text),
+                              "visibility")
     reply_policy = check_choice(reply_policy, ReplyPolicy, ReplyPolicy.EVERYONE, "reply_policy")
     community = check_community(author, community, visibility, in_reply_to)
     if community is not None:
         visibility = Visibility.COMMUNITY
-    elif author.is_guest and visibility == Visibility.COMPANY:
-        visibility = Visibility.DIRECT if "@" in text else Visibility.FOLLOWERS
+    refusal = policy.visibility_refusal(author, visibility)
+    if refusal:
+        raise PermissionDenied(refusal, field="visibility")
     check_clean_text(spoiler_text, _("The content warning"), "spoiler_text")
     if len(spoiler_text) > 200:
         raise ValidationFailed(_("The content warning is too long."), field="spoiler_text")
@@ -160,7 +167,7 @@ def do_create_post(
             if refusal:
                 raise PermissionDenied(refusal)
         parsed = post_text.parse(text)
-        mentioned = [u for u in _mentioned_accounts(parsed.mentions) if u.id != author.id]
+        mentioned = _mentioned_accounts(author, parsed.mentions)
         mentioned = _members_only(mentioned, community)
         now = created_at or timezone.now()
         post = Post.objects.create(
@@ -176,7 +183,7 @@ def do_create_post(
         )
         if parsed.hashtags:
             post.hashtags.set(_hashtags_for(parsed.hashtags))
-        addressed = _addressed(mentioned, author.id, post.in_reply_to_account, visibility)
+        addressed = _addressed(mentioned, author, post.in_reply_to_account, visibility)
         if addressed:
             post.mentions.set(addressed)
         if in_reply_to is not None:
@@ -221,7 +228,7 @@ def do_edit_post(user, post_id, text: str, *, spoiler_text: str | None = None,
                                     spoiler_text=post.spoiler_text, sensitive=post.sensitive,
                                     created_at=post.created_at)
         parsed = post_text.parse(text)
-        mentioned = [u for u in _mentioned_accounts(parsed.mentions) if u.id != post.author_id]
+        mentioned = _mentioned_accounts(post.author, parsed.mentions)
         mentioned = _members_only(mentioned, post.community)
         post.text = text
         post.html = _render(text, mentioned)
@@ -236,7 +243,7 @@ def do_edit_post(user, post_id, text: str, *, spoiler_text: str | None = None,
                                 spoiler_text=post.spoiler_text, sensitive=post.sensitive,
                                 created_at=post.edited_at)
         post.hashtags.set(_hashtags_for(parsed.hashtags))
-        post.mentions.set(_addressed(mentioned, post.author_id, post.in_reply_to_account,
+        post.mentions.set(_addressed(mentioned, post.author, post.in_reply_to_account,
                                      post.visibility))
         realtime.post_edited(post)
         from essaim.trends.tasks import index_soon

@@ -90,7 +90,7 @@ def compose(request):
         initial = {key: request.GET.get(key) for key in ("quote_of", "in_reply_to")
                    if (request.GET.get(key) or "").isdigit()}
         if "quote_of" in initial:
-            initial["visibility"] = "company" if user.is_employee else "public"
+            initial["visibility"] = policy.default_visibility_for(user)
         return _render_compose(request, ComposeForm(user=user, initial=initial))
     form = ComposeForm(request.POST, user=user)
     if not form.is_valid():
