@@ -11,7 +11,16 @@ from ninja.errors import ValidationError as NinjaValidationError
 from essaim.core.errors import EssaimError
 
 from .auth import AUTH
-from .routers import accounts, advocacy, communities, notifications, posts, timelines, trends
+from .routers import (
+    accounts,
+    advocacy,
+    articles,
+    communities,
+    notifications,
+    posts,
+    timelines,
+    trends,
+)
 
 _ERROR_BODY = {"application/json": {"schema": {
     "type": "object", "required": ["error"],
@@ -80,6 +89,7 @@ def not_found(request, exc):
 api.add_router("", advocacy.router)
 api.add_router("/accounts", accounts.router)
 api.add_router("/posts", posts.router)
+api.add_router("/articles", articles.router)
 api.add_router("/timelines", timelines.router)
 api.add_router("/notifications", notifications.router)
 api.add_router("/communities", communities.router)

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "essaim.communities",
     "essaim.mastodon_api",
     "essaim.advocacy",
+    "essaim.articles",
     "essaim.trends",
 ]
 
@@ -230,6 +231,8 @@ if SECURE:
 
 # --- Limits ------------------------------------------------------------------------
 ESSAIM_POST_MAX_CHARS = env_int("ESSAIM_POST_MAX_CHARS", 500)
+ESSAIM_ARTICLE_MAX_CHARS = env_int("ESSAIM_ARTICLE_MAX_CHARS", 50_000)  # Markdown body
+ESSAIM_ARTICLE_COVER_MAX_BYTES = env_int("ESSAIM_ARTICLE_COVER_MAX_BYTES", 5 * 1024 * 1024)
 ESSAIM_AVATAR_MAX_BYTES = env_int("ESSAIM_AVATAR_MAX_BYTES", 5 * 1024 * 1024)
 ESSAIM_UPLOAD_MAX_BYTES = env_int("ESSAIM_UPLOAD_MAX_BYTES", 25 * 1024 * 1024)  # community files
 ESSAIM_RATE_LOGIN = env("ESSAIM_RATE_LOGIN", "10/300")  # attempts / seconds

@@ -31,6 +31,7 @@ class PostCard:
     hashtags: list = field(default_factory=list)
     media: list = field(default_factory=list)  # the shown post's images, in order
     community: object | None = None  # the shown post's community, when the viewer may see it
+    article: object | None = None  # the article this post announces, if it is one
 
     @property
     def id(self) -> int:
@@ -82,6 +83,9 @@ def hydrate(viewer, posts: list[Post], *, with_media: bool = True) -> list[PostC
 
         media = media_by_post(shown_ids)
     communities = _communities_seen(viewer, shown)
+    from essaim.articles.queries import articles_by_post
+
+    articles = articles_by_post(shown_ids)
     cards = []
     for entry, post in zip(posts, shown, strict=True):
         cards.append(PostCard(
@@ -94,6 +98,7 @@ def hydrate(viewer, posts: list[Post], *, with_media: bool = True) -> list[PostC
             own=viewer is not None and viewer.is_authenticated and post.author_id == viewer.id,
             media=media.get(post.id, []),
             community=communities.get(post.community_id) if post.community_id else None,
+            article=articles.get(post.id),
         ))
     return cards
 

@@ -2,7 +2,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import advocacy, auth, lists, me, people, posts, suggest, timelines, trends
+from .views import advocacy, articles, auth, lists, me, people, posts, suggest, timelines, trends
 from .views import communities as cm
 from .views import community_artefacts as ca
 from .views.manage import common as manage
@@ -42,6 +42,9 @@ urlpatterns = [
     path("posts/<int:post_id>/campaign/", advocacy.campaign, name="campaign"),
     path("posts/<int:post_id>/reach/", advocacy.reach, name="reach"),
     path("posts/<int:post_id>/preview.png", advocacy.preview_image, name="post_preview"),
+    path("articles/new/", articles.create, name="article_create"),
+    path("articles/<int:post_id>/", articles.detail, name="article"),
+    path("articles/<int:post_id>/edit/", articles.edit, name="article_edit"),
     path("amplify/", advocacy.amplify, name="amplify"),
     path("amplify/badge/", advocacy.badge, name="ambassador_badge"),
     path("advocacy/", advocacy.dashboard, name="advocacy"),

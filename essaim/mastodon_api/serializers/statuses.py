@@ -102,7 +102,32 @@ class _Batch:
             url = post_url(self.request, card.quote.id)
             html += (f'<p class="quote-inline">RE: <a href="{escape(url)}">{escape(url)}</a>'
                      f"</p>")
+        if card is not None and card.article is not None:
+            from django.urls import reverse
+
+            url = absolute(self.request, reverse("web:article", args=[post.id]))
+            html += f'<p><a href="{escape(url)}">{escape(url)}</a></p>'
         return html
+
+    def _link_card(self, article, post) -> dict | None:
+        """An article is shown as its announcement with a link card to the article's page."""
+        if article is None:
+            return None
+        from django.urls import reverse
+
+        cover = next((m for m in self.media.get(post.id, []) if m.id == article.cover_id), None)
+        return {
+            "url": absolute(self.request, reverse("web:article", args=[post.id])),
+            "title": article.title, "description": article.summary, "type": "link",
+            "author_name": post.author.name,
+            "author_url": profile_url(self.request, post.author.username),
+            "provider_name": "Essaim", "provider_url": absolute(self.request, "/"),
+            "html": "", "width": cover.width if cover else 0,
+            "height": cover.height if cover else 0,
+            "image": absolute(self.request, signed_url(cover.id, "original")) if cover else None,
+            "image_description": cover.description if cover else "",
+            "embed_url": "", "blurhash": None, "published_at": iso(post.created_at),
+        }
 
     def status(self, card, post, *, nested: bool = False) -> dict:
         url = post_url(self.request, post.id)
@@ -129,7 +154,8 @@ class _Batch:
             "in_reply_to_id": str(post.in_reply_to_id) if post.in_reply_to_id else None,
             "in_reply_to_account_id": str(post.in_reply_to_account_id)
             if post.in_reply_to_account_id else None,
-            "reblog": None, "poll": poll_entity(poll) if poll else None, "card": None,
+            "reblog": None, "poll": poll_entity(poll) if poll else None,
+            "card": self._link_card(card.article if card and not nested else None, post),
             "language": post.language or None,
             "favourited": bool(card and card.liked), "reblogged": bool(card and card.relayed),
             "muted": False, "bookmarked": bool(card and card.bookmarked),

@@ -40,8 +40,11 @@ def share_link(request, code):
         .first()
     utm = {"utm_source": network if network in Network.values else "link",
            "utm_medium": "essaim", "utm_campaign": campaign or "share"}
-    response = HttpResponseRedirect(
-        f"{reverse('web:thread', args=[link.post_id])}?{urlencode(utm)}")
+    from essaim.articles.models import Article
+
+    page = "web:article" if Article.objects.filter(post_id=link.post_id).exists() \
+        else "web:thread"
+    response = HttpResponseRedirect(f"{reverse(page, args=[link.post_id])}?{urlencode(utm)}")
     response["Cache-Control"] = "no-store"
     if kind == "visit" and VISITOR_COOKIE not in request.COOKIES:
         response.set_cookie(VISITOR_COOKIE, visitor, max_age=365 * 86400, httponly=True,
@@ -182,8 +185,11 @@ def preview_image(request, post_id):
     from django.contrib.auth.models import AnonymousUser
 
     from essaim.advocacy import preview
+    from essaim.articles.models import Article
 
     post = policy.access_post(AnonymousUser(), post_id)  # public posts only
-    png = preview.render(post.author.name, post.text)
+    article = Article.objects.filter(post_id=post.id).only("title", "summary").first()
+    text = f"{article.title}\n\n{article.summary}" if article else post.text
+    png = preview.render(post.author.name, text)
     return HttpResponse(png, content_type="image/png",
                         headers={"Cache-Control": "public, max-age=3600"})

@@ -1,0 +1,1 @@
+"""Articles: long-form posts (a title, a Markdown body, a cover) announced in the flow."""
