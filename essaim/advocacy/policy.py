@@ -6,6 +6,8 @@
 * The maturity dashboard: admins and the communication team.
 * Campaigns: the communication team, the delegates of the post's official account, admins.
 * Individual ambassadors are named only when they opted in to the public badge.
+* Official accounts have a public profile (name, bio, avatar, their public posts), readable
+  by anyone, so that links to them unfurl; nobody else's profile is public.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from essaim import visibility as policy
-from essaim.core.errors import PermissionDenied, ValidationFailed
+from essaim.core.errors import NotFound, PermissionDenied, ValidationFailed
 from essaim.posts.models import Post, Visibility
 
 
@@ -90,3 +92,15 @@ def may_run_campaign(viewer, post: Post) -> bool:
     if not _signed_in(viewer) or not viewer.is_employee:
         return False
     return is_admin(viewer) or is_communication(viewer) or _delegate_of(viewer, post)
+
+
+def access_public_profile(username: str):
+    """An active official account, whose profile anyone may read, or NotFound."""
+    from django.contrib.auth import get_user_model
+
+    account = get_user_model().objects.filter(
+        username=str(username or "").lstrip("@").lower()[:150], is_active=True,
+        is_official=True).first()
+    if account is None:
+        raise NotFound(_("This account does not exist or is not visible to you."))
+    return account

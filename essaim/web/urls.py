@@ -60,6 +60,7 @@ urlpatterns = [
     path("people/", people.directory, name="directory"),
     path("suggest/people", suggest.people, name="people_suggest"),
     path("@<str:username>/", people.profile, name="profile"),
+    path("@<str:username>/preview.png", advocacy.profile_preview, name="profile_preview"),
     path("@<str:username>/follow/", people.follow, name="follow"),
     path("@<str:username>/mute/", people.mute, name="mute"),
     path("@<str:username>/block/", people.block, name="block"),

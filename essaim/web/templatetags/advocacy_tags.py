@@ -63,3 +63,19 @@ def ambassador_badge(account):
     if not getattr(account, "is_employee", False) or not queries.has_badge(account):
         return ""
     return format_html('<span class="tag tag-ambassador">{}</span>', _("Ambassador"))
+
+
+@register.simple_tag
+def profile_meta(account):
+    """OpenGraph and Twitter Card metadata of an official account's public profile."""
+    from django.urls import reverse
+
+    from essaim.advocacy.actions import absolute
+
+    if not getattr(account, "is_official", False) or not account.is_active:
+        return ""
+    return render_to_string("web/advocacy/profile_meta.html", {
+        "account": account, "title": _("%(name)s on Essaim") % {"name": account.name},
+        "description": account.bio or _("Official account on Essaim"),
+        "url": absolute(reverse("web:profile", args=[account.username])),
+        "image": absolute(reverse("web:profile_preview", args=[account.username]))})

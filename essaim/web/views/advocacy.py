@@ -193,3 +193,36 @@ def preview_image(request, post_id):
     png = preview.render(post.author.name, text)
     return HttpResponse(png, content_type="image/png",
                         headers={"Cache-Control": "public, max-age=3600"})
+
+
+def public_profile(request, username):
+    """An official account's profile for visitors who are not signed in: its public posts,
+    with OpenGraph metadata. Other accounts send the visitor to sign in."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.shortcuts import redirect
+
+    from essaim.core.errors import NotFound
+    from essaim.timelines import queries as timelines
+
+    from .common import cursor_from, render_feed
+
+    try:
+        account = advocacy_policy.access_public_profile(username)
+    except NotFound:
+        return redirect(f"{reverse('web:login')}?next={request.path}")
+    page = timelines.profile(AnonymousUser(), account, cursor_from(request),
+                             exclude_replies=True)
+    return render_feed(request, "web/advocacy/public_profile.html", page,
+                       {"account": account})
+
+
+@web_view(login=False)
+def profile_preview(request, username):
+    """The unfurl image of an official account's public profile."""
+    from essaim.advocacy import preview
+
+    account = advocacy_policy.access_public_profile(username)
+    text = account.bio or _("Official account on Essaim")
+    png = preview.render(account.name, text)
+    return HttpResponse(png, content_type="image/png",
+                        headers={"Cache-Control": "public, max-age=3600"})

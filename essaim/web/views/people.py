@@ -32,9 +32,13 @@ def profile_counts(viewer, account) -> dict:
     }
 
 
-@web_view()
+@web_view(login=False)
 def profile(request, username):
     viewer = request.user
+    if not viewer.is_authenticated:  # official accounts have a public profile
+        from .advocacy import public_profile
+
+        return public_profile(request, username)
     account = policy.access_account(viewer, username)
     tab = "replies" if request.GET.get("tab") == "replies" else "posts"
     cursor = cursor_from(request)
