@@ -78,9 +78,16 @@ def test_a_cover_that_is_not_an_image_is_refused(alice):
                           cover=SimpleUploadedFile("c.png", b"not an image"))
 
 
-def test_a_guest_cannot_publish_an_article_to_the_company(guest):
-    article = do_create_article(guest, "From outside", "Hello", visibility="company")
-    assert article.post.visibility != "company"
+@pytest.mark.parametrize("visibility", ["company", "public"])
+def test_a_guest_cannot_publish_an_article_to_the_company_or_in_public(guest, visibility):
+    with pytest.raises(PermissionDenied, match="External guests"):
+        do_create_article(guest, "From outside", "Hello", visibility=visibility)
+    assert not Post.objects.filter(text="From outside").exists()
+
+
+def test_a_guest_publishes_an_article_in_their_community(guest, atlas):
+    article = do_create_article(guest, "From the client", "Hello", community=atlas)
+    assert article.post.visibility == "community"
 
 
 def test_only_a_member_can_publish_an_article_in_a_community(bob, atlas):

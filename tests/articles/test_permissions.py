@@ -165,3 +165,9 @@ def test_the_reach_of_an_article_is_its_announcements(public_article, alice, car
         .status_code == 200
     assert api(carol).get(f"/api/essaim/v1/posts/{public_article.post_id}/reach") \
         .status_code == 403
+
+
+def test_a_guest_is_offered_only_the_visibilities_the_policy_allows(guest):
+    html = signed_in(guest).get("/articles/new/").content.decode()
+    assert 'value="direct"' in html
+    assert 'value="company"' not in html and 'value="public"' not in html

@@ -16,7 +16,7 @@ from essaim.articles.access import access_article, access_own_article, may_edit
 from essaim.core.errors import EssaimError, NotFound
 from essaim.posts.queries import hydrate
 
-from ..forms import GUEST_VISIBILITY_CHOICES, REPLY_CHOICES, VISIBILITY_CHOICES
+from ..forms import REPLY_CHOICES, VISIBILITY_CHOICES
 from .common import web_view
 
 
@@ -37,9 +37,11 @@ class ArticleForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        allowed = policy.visibilities_for(user)  # only what the policy lets them publish with
+        self.fields["visibility"].choices = [
+            (value, label) for value, label in VISIBILITY_CHOICES if value in allowed]
         if user.is_guest:
-            self.fields["visibility"].choices = GUEST_VISIBILITY_CHOICES
-            self.fields["visibility"].initial = "followers"
+            self.fields["visibility"].initial = "direct"
         self.official_accounts = list(user.official_accounts.filter(
             is_active=True, is_official=True).order_by("username"))
         self.fields["author"].choices = [("", _("As myself"))] + [
