@@ -257,6 +257,8 @@ def access_post(viewer, post_id, *, for_update: bool = False) -> Post:
         post_id = int(post_id)
     except (TypeError, ValueError) as exc:
         raise NotFound(_("This post does not exist or is not visible to you.")) from exc
+    if not 0 <= post_id < 2 ** 63:  # no post has an ID the database cannot hold
+        raise NotFound(_("This post does not exist or is not visible to you."))
     qs = Post.objects.select_related("author", "relay_of", "relay_of__author")
     if for_update:
         qs = qs.select_for_update()

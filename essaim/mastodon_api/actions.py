@@ -141,29 +141,3 @@ def do_redeem_code(app: Application, raw_code: str, redirect_uri: str | None,
         code.used_at = timezone.now()
         code.save(update_fields=["used_at"])
         return do_issue_token(code.user, code.scopes, application=app)
-
-
-def do_create_status(user, text: str, *, media_ids=None, poll: dict | None = None,
-                     **post_fields):
-    """Publish a post with its images and poll, all or nothing (``POST /api/v1/statuses``)."""
-    from essaim.media.actions import check_attachable, do_attach_media
-    from essaim.polls.actions import check_poll, do_create_poll
-    from essaim.posts.actions import do_create_post
-
-    media = check_attachable(user, media_ids or [])
-    if poll is not None:
-        if media:
-            raise ValidationFailed(_("A post cannot have both images and a poll."),
-                                   field="poll")
-        check_poll(poll.get("options"), poll.get("expires_in"))
-    if not (text or "").strip() and poll is not None:
-        raise ValidationFailed(_("Add a question to go with your poll."), field="status")
-    with transaction.atomic():  # text is optional when images come with it
-        post = do_create_post(user, text, with_media=bool(media), **post_fields)
-        if media:
-            do_attach_media(user, post, media)
-        if poll is not None:
-            do_create_poll(user, post, poll.get("options"), poll.get("expires_in"),
-                           multiple=bool(poll.get("multiple")),
-                           hide_totals=bool(poll.get("hide_totals")))
-    return post

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from essaim.media.actions import do_attach_media, do_upload_media
+from essaim.media.actions import do_upload_media
 from essaim.posts.actions import do_create_post, do_delete_post
 from tests.communities.conftest import build_community
 
@@ -23,8 +23,7 @@ def _png() -> SimpleUploadedFile:
 def _post_with_image(author, visibility="company", community=None):
     media = do_upload_media(author, _png(), description="A teal square")
     post = do_create_post(author, "Look", visibility=visibility, community=community,
-                          with_media=True)
-    do_attach_media(author, post, [media])
+                          media_ids=[media.id])
     media.refresh_from_db()
     return post, media
 

@@ -156,12 +156,11 @@ def community_posts(request, slug: str):
              summary="Post in a community (optionally a question, or with a poll)")
 def create_community_post(request, slug: str, payload: cs.CommunityPostIn):
     community = _community(request, slug)
-    parent = policy.access_post(request.auth, payload.in_reply_to_id) \
-        if payload.in_reply_to_id else None
     post = actions.do_post_in_community(
         request.auth, community, payload.text, question=payload.question,
         poll_options=payload.poll_options, poll_expires_in=payload.poll_expires_in,
-        poll_multiple=payload.poll_multiple, in_reply_to=parent, file_ids=payload.file_ids)
+        poll_multiple=payload.poll_multiple, in_reply_to=payload.in_reply_to_id,
+        file_ids=payload.file_ids)
     return Status(201, ser.posts(request.auth, [post], request)[0])
 
 

@@ -23,9 +23,6 @@ def _one(request, post) -> dict:
 @router.post("", response={201: PostOut, **ERRORS}, summary="Publish a post, reply or quote")
 def create_post(request, payload: PostIn):
     viewer = request.auth
-    in_reply_to = policy.access_post(viewer, payload.in_reply_to_id) \
-        if payload.in_reply_to_id else None
-    quote_of = policy.access_post(viewer, payload.quote_of_id) if payload.quote_of_id else None
     author = None
     if payload.as_account:
         author = find_account(payload.as_account)
@@ -33,7 +30,8 @@ def create_post(request, payload: PostIn):
             raise NotFound(_("Unknown account."))
     post = actions.do_create_post(
         viewer, payload.text, visibility=payload.visibility, reply_policy=payload.reply_policy,
-        in_reply_to=in_reply_to, quote_of=quote_of, author=author, language=payload.language)
+        in_reply_to=payload.in_reply_to_id, quote_of=payload.quote_of_id, author=author,
+        language=payload.language)
     return Status(201, _one(request, post))
 
 

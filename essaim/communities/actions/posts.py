@@ -86,28 +86,26 @@ def do_accept_answer(user, question_post_id, answer_post_id) -> Question:
 def do_post_in_community(user, community, text: str, *, question: bool = False,
                          poll_options=None, poll_expires_in=None,
                          poll_multiple: bool = False, in_reply_to=None, file_ids=()):
-    """Publish a community post (or a reply in it), optionally marked as a question, carrying
-    a poll (Mastodon-shaped, from ``essaim.polls``) or attaching the community's files; all or
-    nothing."""
-    from essaim.polls.actions import check_poll, do_create_poll
+    """Publish a community post (or a reply in it, ``in_reply_to`` a post ID) through the one
+    compose action, optionally marked as a question, carrying a poll or attaching the
+    community's files; all or nothing."""
     from essaim.posts.actions import do_create_post
 
     from ..access import access_file
 
     options = [o for o in (poll_options or []) if str(o).strip()]
-    if options:
-        check_poll(options, poll_expires_in)
+    poll = {"options": options, "expires_in": poll_expires_in,
+            "multiple": poll_multiple} if options else None
     ids = list(dict.fromkeys(str(i) for i in file_ids or () if str(i).strip()))
     if len(ids) > MAX_ATTACHED_FILES:
         raise ValidationFailed(_("A post attaches at most %(n)d files.")
                                % {"n": MAX_ATTACHED_FILES}, field="file_ids")
     files = [access_file(user, i, community) for i in ids]
     with transaction.atomic():
-        post = do_create_post(user, text, community=community, in_reply_to=in_reply_to)
+        post = do_create_post(user, text, community=community, in_reply_to=in_reply_to,
+                              poll=poll)
         if question:
             do_mark_question(user, post.id)
-        if options:
-            do_create_poll(user, post, options, poll_expires_in, multiple=poll_multiple)
         for shared in files:
             shared.posts.add(post)
     return post

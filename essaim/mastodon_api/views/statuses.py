@@ -15,7 +15,6 @@ from essaim.posts.models import Post
 from essaim.posts.queries import POST_RELATED
 from essaim.timelines import queries as timelines
 
-from .. import actions
 from ..http import api, json_response
 from ..pagination import STATUSES_LIMIT
 from ..serializers.accounts import account as account_entity
@@ -71,14 +70,14 @@ def create(request):
             return json_response(_one(request, post))
     if p.get("scheduled_at"):
         raise ValidationFailed(_("Scheduled posts are not supported."), field="scheduled_at")
-    in_reply_to = _visible(request, p.get("in_reply_to_id")) if p.get("in_reply_to_id") \
-        else None
+    in_reply_to = p.get("in_reply_to_id")
     quoted = p.get("quoted_status_id") or p.get("quote_id")
-    quote_of = _visible(request, quoted) if quoted else None
-    post = actions.do_create_status(
+    post = posts.do_create_post(
         viewer, p.str("status", "") or "", media_ids=p.getlist("media_ids"),
         poll=_poll_fields(p), visibility=_visibility(p.str("visibility")),
-        reply_policy=p.str("reply_policy"), in_reply_to=in_reply_to, quote_of=quote_of,
+        reply_policy=p.str("reply_policy"),
+        in_reply_to=as_id(in_reply_to) if in_reply_to else None,
+        quote_of=as_id(quoted) if quoted else None,
         language=(p.str("language") or "")[:8], sensitive=p.bool("sensitive"),
         spoiler_text=p.str("spoiler_text", "") or "")
     if cache_key:

@@ -125,20 +125,27 @@ def _addressed(mentioned: list, author, replied_to, visibility: str) -> list:
 
 def do_create_post(
     user, text: str, *, visibility: str | None = None, reply_policy: str | None = None,
-    in_reply_to: Post | None = None, quote_of: Post | None = None, author=None,
-    language: str = "", sensitive: bool = False, spoiler_text: str = "",
-    created_at=None, rate_limit: bool = True, community=None, with_media: bool = False,
+    in_reply_to=None, quote_of=None, author=None, language: str = "", sensitive: bool = False,
+    spoiler_text: str = "", created_at=None, rate_limit: bool = True, community=None,
+    media_ids=(), poll: dict | None = None,
 ) -> Post:
-    """Publish a post (or a reply or quote-relay) and schedule its delivery.
+    """The one compose action: publish a post, reply or quote with its images or poll, all or
+    nothing, and schedule its delivery. Every surface (web, native API, Mastodon API,
+    communities) calls it with IDs; it does its own access checks.
 
+    ``in_reply_to`` and ``quote_of`` are post IDs (or posts), looked up with what ``user`` may
+    see; ``media_ids`` are the caller's own unattached uploads; ``poll`` is
+    ``{"options": [...], "expires_in": seconds, "multiple": bool, "hide_totals": bool}``.
     With ``community``, the post is for that community's members only (the author must be a
     member and the community not archived); a reply to a community post stays in it.
     """
     author = check_author(user, author)
+    in_reply_to, quote_of = _target(user, in_reply_to), _target(user, quote_of)
+    media = _check_extras(user, text, media_ids, poll)
     if rate_limit:
         ratelimit.hit("post", str(user.id), "ESSAIM_RATE_POST")
-    # A quote, or images attached by the caller in the same transaction, may stand alone.
-    text = check_post_text(text, allow_empty=quote_of is not None or with_media)
+    # A quote, or a post with images, may stand alone.
+    text = check_post_text(text, allow_empty=quote_of is not None or bool(media))
     visibility = check_choice(visibility, Visibility, policy.default_visibility_for(author, text),
                               "visibility")
     reply_policy = check_choice(reply_policy, ReplyPolicy, ReplyPolicy.EVERYONE, "reply_policy")
@@ -151,46 +158,88 @@ def do_create_post(
     check_clean_text(spoiler_text, _("The content warning"), "spoiler_text")
     if len(spoiler_text) > 200:
         raise ValidationFailed(_("The content warning is too long."), field="spoiler_text")
-
     with transaction.atomic():
-        if in_reply_to is not None:
-            in_reply_to = Post.objects.select_for_update().select_related("author").get(
-                pk=in_reply_to.pk)
-            refusal = policy.reply_refusal(author, in_reply_to)
-            if refusal:
-                raise PermissionDenied(refusal)
-            # A reply is never more visible than what it answers.
-            if VISIBILITY_RANK[Visibility(in_reply_to.visibility)] > VISIBILITY_RANK[visibility]:
-                visibility = in_reply_to.visibility
-        if quote_of is not None:
-            refusal = policy.relay_refusal(author, quote_of)
-            if refusal:
-                raise PermissionDenied(refusal)
-        parsed = post_text.parse(text)
-        mentioned = _mentioned_accounts(author, parsed.mentions)
-        mentioned = _members_only(mentioned, community)
-        now = created_at or timezone.now()
-        post = Post.objects.create(
-            id=snowflake() if created_at is None else _id_for(created_at),
-            author=author, posted_by=user if author.id != user.id else None,
-            text=text, html=_render(text, mentioned), language=language[:8],
-            visibility=visibility, reply_policy=reply_policy,
-            in_reply_to=in_reply_to,
-            in_reply_to_account=in_reply_to.author if in_reply_to else None,
-            thread_root=(in_reply_to.thread_root or in_reply_to) if in_reply_to else None,
-            quote_of=quote_of, sensitive=sensitive, spoiler_text=spoiler_text,
-            created_at=now, community=community,
-        )
-        if parsed.hashtags:
-            post.hashtags.set(_hashtags_for(parsed.hashtags))
-        addressed = _addressed(mentioned, author, post.in_reply_to_account, visibility)
-        if addressed:
-            post.mentions.set(addressed)
-        if in_reply_to is not None:
-            Post.objects.filter(pk=in_reply_to.pk).update(replies_count=F("replies_count") + 1)
-        if quote_of is not None:
-            Post.objects.filter(pk=quote_of.pk).update(quotes_count=F("quotes_count") + 1)
+        post = _write_post(user, author, text, visibility=visibility, reply_policy=reply_policy,
+                           in_reply_to=in_reply_to, quote_of=quote_of, community=community,
+                           created_at=created_at, language=language, sensitive=sensitive,
+                           spoiler_text=spoiler_text)
+        _attach_extras(user, post, media, poll)
         _schedule_delivery(post)
+    return post
+
+
+def _target(user, ref) -> Post | None:
+    """A post answered or quoted, as ``user`` may see it (NotFound otherwise)."""
+    if ref in (None, ""):
+        return None
+    return policy.access_post(user, ref)
+
+
+def _check_extras(user, text: str, media_ids, poll: dict | None) -> list:
+    """The images and poll of a new post, checked before anything is written."""
+    from essaim.media.actions import check_attachable
+    from essaim.polls.actions import check_poll
+
+    media = check_attachable(user, media_ids or [])
+    if poll is not None:
+        if media:
+            raise ValidationFailed(_("A post cannot have both images and a poll."),
+                                   field="poll")
+        check_poll(poll.get("options"), poll.get("expires_in"))
+        if not (text or "").strip():
+            raise ValidationFailed(_("Add a question to go with your poll."), field="text")
+    return media
+
+
+def _attach_extras(user, post: Post, media: list, poll: dict | None) -> None:
+    from essaim.media.actions import do_attach_media
+    from essaim.polls.actions import do_create_poll
+
+    if media:
+        do_attach_media(user, post, media)
+    if poll is not None:
+        do_create_poll(user, post, poll.get("options"), poll.get("expires_in"),
+                       multiple=bool(poll.get("multiple")),
+                       hide_totals=bool(poll.get("hide_totals")))
+
+
+def _write_post(user, author, text: str, *, visibility: str, in_reply_to, quote_of, community,
+                created_at, language: str, **fields) -> Post:
+    """Write the checked post with its hashtags, mentions and counters (inside a transaction)."""
+    if in_reply_to is not None:
+        in_reply_to = Post.objects.select_for_update().select_related("author").get(
+            pk=in_reply_to.pk)
+        refusal = policy.reply_refusal(author, in_reply_to)
+        if refusal:
+            raise PermissionDenied(refusal)
+        # A reply is never more visible than what it answers.
+        if VISIBILITY_RANK[Visibility(in_reply_to.visibility)] > VISIBILITY_RANK[visibility]:
+            visibility = in_reply_to.visibility
+    if quote_of is not None:
+        refusal = policy.relay_refusal(author, quote_of)
+        if refusal:
+            raise PermissionDenied(refusal)
+    parsed = post_text.parse(text)
+    mentioned = _members_only(_mentioned_accounts(author, parsed.mentions), community)
+    post = Post.objects.create(
+        id=snowflake() if created_at is None else _id_for(created_at),
+        author=author, posted_by=user if author.id != user.id else None,
+        text=text, html=_render(text, mentioned), language=language[:8],
+        visibility=visibility, in_reply_to=in_reply_to,
+        in_reply_to_account=in_reply_to.author if in_reply_to else None,
+        thread_root=(in_reply_to.thread_root or in_reply_to) if in_reply_to else None,
+        quote_of=quote_of, created_at=created_at or timezone.now(), community=community,
+        **fields,
+    )
+    if parsed.hashtags:
+        post.hashtags.set(_hashtags_for(parsed.hashtags))
+    addressed = _addressed(mentioned, author, post.in_reply_to_account, visibility)
+    if addressed:
+        post.mentions.set(addressed)
+    if in_reply_to is not None:
+        Post.objects.filter(pk=in_reply_to.pk).update(replies_count=F("replies_count") + 1)
+    if quote_of is not None:
+        Post.objects.filter(pk=quote_of.pk).update(quotes_count=F("quotes_count") + 1)
     return post
 
 

@@ -145,15 +145,13 @@ def compose(request, slug):
         raise _form_error(form)
     data = form.cleaned_data
     options = [line.strip() for line in data["poll_options"].splitlines() if line.strip()]
-    parent = None
-    if data["in_reply_to"]:
-        parent = policy.access_post(request.user, data["in_reply_to"])
-    actions.do_post_in_community(request.user, community, data["text"],
-                                 question=data["question"], poll_options=options,
-                                 poll_expires_in=data["poll_expires_in"],
-                                 poll_multiple=data["poll_multiple"], in_reply_to=parent,
-                                 file_ids=request.POST.getlist("files"))
-    if parent is not None:
+    post = actions.do_post_in_community(request.user, community, data["text"],
+                                        question=data["question"], poll_options=options,
+                                        poll_expires_in=data["poll_expires_in"],
+                                        poll_multiple=data["poll_multiple"],
+                                        in_reply_to=data["in_reply_to"],
+                                        file_ids=request.POST.getlist("files"))
+    if post.in_reply_to_id is not None:
         return done(request, _("Your answer is published."))
     messages.success(request, _("Your post is published in %(name)s.") % {
         "name": community.name})

@@ -97,19 +97,18 @@ def compose(request):
         return _render_compose(request, form, status=422)
     data = form.cleaned_data
     try:
-        reply_to, quote = _compose_targets(user, data)
         author = next((a for a in form.official_accounts if a.id == data["author"]), None)
         post = actions.do_create_post(
             user, data["text"], visibility=data["visibility"],
-            reply_policy=data["reply_policy"], in_reply_to=reply_to, quote_of=quote,
-            author=author, spoiler_text=data["spoiler_text"])
+            reply_policy=data["reply_policy"], in_reply_to=data.get("in_reply_to"),
+            quote_of=data.get("quote_of"), author=author, spoiler_text=data["spoiler_text"])
     except EssaimError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return _render_compose(request, form, status=exc.status)
-    messages.success(request, _("Your reply is published.") if reply_to
+    messages.success(request, _("Your reply is published.") if post.in_reply_to_id
                      else _("Your post is published."))
-    if reply_to is not None:
-        return redirect(f"{reverse('web:thread', args=[reply_to.id])}#post-{post.id}")
+    if post.in_reply_to_id is not None:
+        return redirect(f"{reverse('web:thread', args=[post.in_reply_to_id])}#post-{post.id}")
     nxt = request.POST.get("next")
     return redirect(nxt if is_safe(request, nxt) else reverse("web:home"))
 
