@@ -331,6 +331,9 @@ def build_parser() -> argparse.ArgumentParser:
     from essaim.trends.cli import add_commands as add_trend_commands
 
     add_trend_commands(sub, CommandFailed)
+    from essaim.search.cli import add_commands as add_search_commands
+
+    add_search_commands(sub, CommandFailed)
     worker = sub.add_parser("worker", help="run background tasks (Redis task queue)")
     worker.add_argument("--processes", type=_positive, default=1,
                         help="worker processes to run (default 1)")

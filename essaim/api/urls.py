@@ -18,6 +18,7 @@ from .routers import (
     communities,
     notifications,
     posts,
+    search,
     timelines,
     trends,
 )
@@ -94,3 +95,4 @@ api.add_router("/timelines", timelines.router)
 api.add_router("/notifications", notifications.router)
 api.add_router("/communities", communities.router)
 api.add_router("", trends.router)
+api.add_router("", search.router)

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "essaim.advocacy",
     "essaim.articles",
     "essaim.trends",
+    "essaim.search",
 ]
 
 MIDDLEWARE = [
@@ -192,6 +193,15 @@ _store = env("ESSAIM_TIMELINE_STORE", "redis" if REDIS_URL else "db")
 if _store not in _TIMELINE_STORES or (_store == "redis" and not REDIS_URL):
     raise SystemExit("ESSAIM_TIMELINE_STORE is 'db', or 'redis' with ESSAIM_REDIS_URL set")
 ESSAIM_TIMELINE_STORE = _TIMELINE_STORES[_store]
+_SEARCH_ENGINES = {
+    "sqlite": ("essaim.search.engine.sqlite_fts.SqliteFtsEngine", "sqlite"),
+    "postgres": ("essaim.search.engine.postgres.PostgresEngine", "postgresql"),
+}
+_db_vendor = "postgresql" if "postgresql" in DATABASES["default"]["ENGINE"] else "sqlite"
+_search = env("ESSAIM_SEARCH_ENGINE", "postgres" if _db_vendor == "postgresql" else "sqlite")
+if _search not in _SEARCH_ENGINES or _SEARCH_ENGINES[_search][1] != _db_vendor:
+    raise SystemExit("ESSAIM_SEARCH_ENGINE is 'sqlite' on SQLite or 'postgres' on PostgreSQL")
+ESSAIM_SEARCH_ENGINE = _SEARCH_ENGINES[_search][0]
 ESSAIM_TIMELINE_MAX = env_int("ESSAIM_TIMELINE_MAX", 800)  # entries kept per home timeline
 ESSAIM_FANOUT_BATCH = env_int("ESSAIM_FANOUT_BATCH", 1000)  # timelines per fan-out task
 # Fan-out reaches people active in the last N days; the others are rebuilt when they return.

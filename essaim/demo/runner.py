@@ -109,8 +109,13 @@ def seed_company(*, users: int, posts: int, seed: int = 1, password: str = DEMO_
 
 
 def seed_demo(progress: Callable[[str], None] | None = None) -> SeedReport:
-    """The demo company: about 200 people and two months of posts."""
-    return seed_company(users=DEMO_USERS, posts=DEMO_POSTS, seed=DEMO_SEED, progress=progress)
+    """The demo company: about 200 people and two months of posts, indexed for search."""
+    from essaim.search.indexing import reindex
+
+    report = seed_company(users=DEMO_USERS, posts=DEMO_POSTS, seed=DEMO_SEED,
+                          progress=progress)
+    reindex()  # what the bulk import wrote without signals
+    return report
 
 
 def _import_people(rng: random.Random, users: int, password: str, now) -> list[Person]:
