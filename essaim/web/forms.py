@@ -16,6 +16,12 @@ VISIBILITY_CHOICES = [
     (Visibility.FOLLOWERS, _("Followers only")),
     (Visibility.DIRECT, _("Mentioned only")),
 ]
+POLL_DURATIONS = [
+    (3600, _("1 hour")),
+    (86400, _("1 day")),
+    (3 * 86400, _("3 days")),
+    (7 * 86400, _("7 days")),
+]
 REPLY_CHOICES = [
     (ReplyPolicy.EVERYONE, _("Anyone can reply")),
     (ReplyPolicy.FOLLOWING, _("People I follow")),
@@ -47,6 +53,24 @@ class ComposeForm(forms.Form):
                                     empty_value=None)
     in_reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
     quote_of = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    image_description = forms.CharField(label=_("Image description (for screen readers)"),
+                                        required=False, max_length=1500)
+    poll_options = forms.CharField(label=_("Poll options, one per line"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 3}))
+    poll_expires_in = forms.TypedChoiceField(label=_("Poll closes in"), coerce=int,
+                                             choices=POLL_DURATIONS, initial=86400,
+                                             required=False, empty_value=86400)
+    poll_multiple = forms.BooleanField(label=_("Several answers allowed"), required=False)
+
+    def poll(self) -> dict | None:
+        """The poll the person asked for (None without options), for the compose action."""
+        data = self.cleaned_data
+        options = [line.strip() for line in (data.get("poll_options") or "").splitlines()
+                   if line.strip()]
+        if not options:
+            return None
+        return {"options": options, "expires_in": data.get("poll_expires_in"),
+                "multiple": bool(data.get("poll_multiple"))}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

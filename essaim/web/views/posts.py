@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from essaim import visibility as policy
 from essaim.advocacy.impressions import note_shown
-from essaim.core.errors import EssaimError, NotFound
+from essaim.core.errors import EssaimError, NotFound, ValidationFailed
+from essaim.media.actions import MAX_PER_POST, do_upload_media
 from essaim.posts import actions
 from essaim.posts.access import access_deletable_post, access_own_post
 from essaim.posts.models import ReplyPolicy
@@ -101,7 +102,8 @@ def compose(request):
         post = actions.do_create_post(
             user, data["text"], visibility=data["visibility"],
             reply_policy=data["reply_policy"], in_reply_to=data.get("in_reply_to"),
-            quote_of=data.get("quote_of"), author=author, spoiler_text=data["spoiler_text"])
+            quote_of=data.get("quote_of"), author=author, spoiler_text=data["spoiler_text"],
+            media_ids=_uploaded_images(request, data), poll=form.poll())
     except EssaimError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return _render_compose(request, form, status=exc.status)
@@ -111,6 +113,17 @@ def compose(request):
         return redirect(f"{reverse('web:thread', args=[post.in_reply_to_id])}#post-{post.id}")
     nxt = request.POST.get("next")
     return redirect(nxt if is_safe(request, nxt) else reverse("web:home"))
+
+
+def _uploaded_images(request, data) -> list[int]:
+    """Upload the composer's images (the same two steps as a Mastodon client: upload, then
+    publish with their IDs)."""
+    files = request.FILES.getlist("images")
+    if len(files) > MAX_PER_POST:
+        raise ValidationFailed(_("A post has at most %(n)d images.") % {"n": MAX_PER_POST},
+                               field="images")
+    return [do_upload_media(request.user, f, description=data["image_description"]).id
+            for f in files]
 
 
 TOGGLES = {

@@ -126,8 +126,23 @@
     window.addEventListener("pagehide", function () { source.close(); });
   }
 
+  function initImagePickers(root) {
+    root.querySelectorAll("[data-composer-images]").forEach(function (input) {
+      if (input.dataset.ready) return;
+      input.dataset.ready = "1";
+      var names = input.parentNode.querySelector("[data-composer-images-names]");
+      var hint = names ? names.textContent : "";
+      input.addEventListener("change", function () {
+        if (!names) return;
+        var chosen = Array.prototype.map.call(input.files, function (f) { return f.name; });
+        names.textContent = chosen.length ? chosen.join(", ") : hint;
+      });
+    });
+  }
+
   function init(root) {
     initCounters(root);
+    initImagePickers(root);
     scheduleToasts(document);
   }
 
