@@ -23,11 +23,13 @@ from essaim.importers.company import (
     do_import_users,
 )
 from essaim.timelines.store import timeline_store
+from essaim.trends.actions import do_refresh
 
 from . import DEMO_PASSWORD, data
 from .activity import play_recent_activity
 from .advocacy import seed_advocacy
 from .communities import seed_communities
+from .signals import seed_signals
 from .content import ContentGenerator
 from .graph import make_follows
 from .people import Person, make_officials, make_people, user_rows
@@ -101,10 +103,14 @@ def seed_company(*, users: int, posts: int, seed: int = 1, password: str = DEMO_
         report.posts += seed_communities(everyone, now)
         report.posts += play_recent_activity(everyone, now)
         report.posts += seed_advocacy(now)
+        report.posts += seed_signals(now)
     phases.done("posts")
     _analyze()
     report.timelines = rebuild_all_timelines()
     phases.done("timelines")
+    if posts:
+        do_refresh(now=now)
+        phases.done("trends")
     return report
 
 

@@ -11,11 +11,17 @@ REFRESH_EVERY = 600  # seconds
 
 
 @task()
-def index_post(post_id: int) -> int:
-    """Count a new (or edited) post's terms in its hour's buckets. Idempotent."""
+def index_post(post_id: int, edited: bool = False) -> int:
+    """Count a new (or edited) post's terms in its hour's buckets. Idempotent: a new post
+    indexed twice keeps one term use per term (the unique constraint refuses the second)."""
+    from django.db import IntegrityError
+
     from .indexing import index_posts
 
-    return index_posts([post_id])
+    try:
+        return index_posts([post_id], fresh=not edited)
+    except IntegrityError:  # run again by the queue: index it as an edit
+        return index_posts([post_id])
 
 
 @task()
@@ -25,8 +31,8 @@ def refresh_trends() -> dict:
     return do_refresh()
 
 
-def index_soon(post_id: int) -> None:
-    enqueue_on_commit(index_post, post_id)
+def index_soon(post_id: int, *, edited: bool = False) -> None:
+    enqueue_on_commit(index_post, post_id, edited)
 
 
 def refresh_soon() -> None:

@@ -9,11 +9,12 @@ their community's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from essaim.posts.models import Visibility
-from essaim.text import phrases, tokenize
+from essaim.text import LANGUAGES, detect_language, ngrams, stem, tokenize
 
 from .models import COMPANY, Kind, community_scope
 
@@ -53,11 +54,28 @@ def link_key(url: str) -> tuple[str, str]:
     return (label + (f"?{query}" if query else ""))[:MAX_KEY], label[:MAX_KEY]
 
 
+_JOINER = re.compile(r"[\s'’ʼ\-]*")
+
+
+def _language(text: str, tokens, language: str) -> tuple[str, ...]:
+    known = (language or "").lower()[:2]
+    if known in LANGUAGES:
+        return (known,)
+    detected = detect_language(text) if sum(t.kind == "word" for t in tokens) >= 4 else None
+    return (detected,) if detected else LANGUAGES
+
+
 def terms_of(text: str, language: str = "") -> list[Term]:
-    """The distinct terms of a text: hashtags, links, then phrases (1–3 words)."""
+    """The distinct terms of a text: hashtags, links, then phrases (1–3 words).
+
+    Phrases are those of :func:`essaim.text.phrases` (same segments, same stem keys), worked
+    out from one tokenisation of the text.
+    """
     found: dict[tuple[str, str], Term] = {}
-    written: dict[str, str] = {}
-    for token in tokenize(text):
+    tokens = tokenize(text)
+    segments: list[list] = [[]]
+    previous = None
+    for token in tokens:
         if token.kind == "hashtag":
             found.setdefault((Kind.TAG, token.value[:MAX_KEY]),
                              Term(Kind.TAG, token.value[:MAX_KEY], token.text[1:MAX_KEY + 1]))
@@ -65,15 +83,36 @@ def terms_of(text: str, language: str = "") -> list[Term]:
             key, label = link_key(token.value)
             if key:
                 found.setdefault((Kind.LINK, key), Term(Kind.LINK, key, label))
-        elif token.kind == "word":
-            written.setdefault(token.value, token.text.lower())
-    for phrase in phrases(text, language or None):
-        key = phrase.key[:MAX_KEY]
-        if (Kind.TERM, key) in found or all(w.isdigit() or len(w) < 2
-                                            for w in phrase.text.split()):
-            continue  # numbers and single letters say nothing
-        label = " ".join(written.get(w, w) for w in phrase.text.split())[:MAX_KEY]
-        found[(Kind.TERM, key)] = Term(Kind.TERM, key, label)
-        if len(found) >= MAX_TERMS:
-            break
+        if token.kind != "word":
+            segments.append([])
+            previous = None
+            continue
+        if previous is not None and segments[-1] and not _JOINER.fullmatch(
+                text[previous.end:token.start]):
+            segments.append([])
+        segments[-1].append(token)
+        previous = token
+    langs = _language(text, tokens, language)
+    for segment in segments:
+        seq = [t.value for t in segment]
+        written = [t.text.lower() for t in segment]
+        for gram in ngrams(seq, 3, langs):
+            if all(w.isdigit() or len(w) < 2 for w in gram):
+                continue  # numbers and single letters say nothing
+            key = " ".join(stem(w, langs[0]) for w in gram)[:MAX_KEY]
+            if (Kind.TERM, key) in found:
+                continue
+            start = _index_of(seq, gram)
+            label = " ".join(written[start:start + len(gram)])[:MAX_KEY]
+            found[(Kind.TERM, key)] = Term(Kind.TERM, key, label)
+            if len(found) >= MAX_TERMS:
+                return list(found.values())
     return list(found.values())
+
+
+def _index_of(seq: list[str], gram: tuple[str, ...]) -> int:
+    n = len(gram)
+    for i in range(len(seq) - n + 1):
+        if tuple(seq[i:i + n]) == gram:
+            return i
+    return 0

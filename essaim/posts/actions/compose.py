@@ -297,7 +297,7 @@ def do_edit_post(user, post_id, text: str, *, spoiler_text: str | None = None,
         realtime.post_edited(post)
         from essaim.trends.tasks import index_soon
 
-        index_soon(post.id)
+        index_soon(post.id, edited=True)
     return post
 
 
