@@ -29,10 +29,10 @@ from . import DEMO_PASSWORD, data
 from .activity import play_recent_activity
 from .advocacy import seed_advocacy
 from .communities import seed_communities
-from .signals import seed_signals
 from .content import ContentGenerator
 from .graph import make_follows
 from .people import Person, make_officials, make_people, user_rows
+from .signals import seed_signals
 
 DEMO_USERS, DEMO_POSTS, DEMO_SEED = 200, 4000, 2026
 MIN_USERS = len(data.PERSONAS) + 5

@@ -95,7 +95,7 @@ def _posts(post_ids: Iterable[int]) -> list[_Post]:
     with connection.cursor() as cursor:
         cursor.execute(sql, ids)
         rows = cursor.fetchall()
-    return [_Post(*row[:5], _aware(row[5]), *row[6:]) for row in rows]
+    return [_Post._make((*row[:5], _aware(row[5]), *row[6:])) for row in rows]
 
 
 _COLUMNS = ("post_id", "author_id", "scope", "kind", "key", "label", "hour", "created_at",
@@ -140,8 +140,8 @@ def index_posts(post_ids: Iterable[int], *, fresh: bool = False) -> int:
                 (scope, hours[post], kind, key) for scope, post, kind, key in old
                 if post in hours}
             if len(chunk) >= MANY and touched:
-                hours = sorted({t[1] for t in touched})
-                rebuild_buckets(hours[0], hours[-1] + timedelta(hours=1))
+                span = sorted({t[1] for t in touched})
+                rebuild_buckets(span[0], span[-1] + timedelta(hours=1))
             elif touched:
                 recount(touched, zero_first=bool(old))
     return written

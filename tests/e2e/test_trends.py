@@ -11,7 +11,8 @@ pytestmark = pytest.mark.e2e
 
 LABELS = {"en-US": {"trends": "Trends", "signals": "Weak signals", "people": "People involved",
                     "departments": "Departments", "hashtags": "Hashtags"},
-          "fr-FR": {"trends": "Tendances", "signals": "Signaux faibles", "people": "Personnes concernées",
+          "fr-FR": {"trends": "Tendances", "signals": "Signaux faibles",
+                    "people": "Personnes concernées",
                     "departments": "Services", "hashtags": "Hashtags"}}
 SAID = {
     "alice": "Le #Kestrel et son jumeau numérique de l'usine, qui a regardé la démo ?",
