@@ -334,6 +334,10 @@ def build_parser() -> argparse.ArgumentParser:
     from essaim.search.cli import add_commands as add_search_commands
 
     add_search_commands(sub, CommandFailed)
+
+    from essaim.importers.cli import add_commands as add_import_commands
+
+    add_import_commands(sub)
     worker = sub.add_parser("worker", help="run background tasks (Redis task queue)")
     worker.add_argument("--processes", type=_positive, default=1,
                         help="worker processes to run (default 1)")

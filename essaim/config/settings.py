@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "essaim.articles",
     "essaim.trends",
     "essaim.search",
+    "essaim.importers",
 ]
 
 MIDDLEWARE = [

@@ -251,6 +251,8 @@ class PostRow:
     relay_of: PostRow | int | None = None
     quote_of: PostRow | int | None = None
     posted_by_id: int | None = None  # the delegate writing for an official account
+    community_id: int | None = None  # a community post (visibility "community")
+    max_chars: int | None = None  # history written elsewhere may be longer than a post here
     salt: int = 0  # separates rows of the same millisecond
     id: int | None = None  # set by the import
     # Worked out by the import from the referenced posts:
@@ -360,7 +362,10 @@ def _resolve_post(row: PostRow, author, existing: dict[int, _Ref]) -> None:
             raise ValidationFailed(_("Followers-only and direct posts cannot be relayed."))
         row.text, row.visibility, row.reply_policy = "", relay.visibility, ReplyPolicy.NOBODY
         return
-    row.text = check_post_text(row.text, allow_empty=row.quote_of is not None)
+    row.text = check_post_text(row.text, allow_empty=row.quote_of is not None,
+                               limit=row.max_chars)
+    if row.community_id is not None:
+        row.visibility = Visibility.COMMUNITY
     if policy.visibility_refusal(author, row.visibility):  # a guest's post is narrowed
         row.visibility = policy.default_visibility_for(author, row.text)
     parent = _ref_of(row.in_reply_to, existing)
@@ -420,6 +425,7 @@ def _build_posts(rows: Sequence[PostRow]) -> tuple[list[dict], list, list]:
             "relay_of_id": _ref_id(row.relay_of), "quote_of_id": _ref_id(row.quote_of),
             "in_reply_to_account_id": row.in_reply_to_account_id,
             "thread_root_id": row.thread_root_id, "created_at": row.created_at,
+            "community_id": row.community_id,
         })
         tag_links += [(row.id, tag_ids[t.lower()]) for t in found.hashtags]
         mention_links += [(row.id, user_ids[n]) for n in mentioned]

@@ -25,12 +25,14 @@ VISIBILITY_RANK = {Visibility.PUBLIC: 0, Visibility.COMPANY: 1, Visibility.FOLLO
                    Visibility.DIRECT: 3, Visibility.COMMUNITY: 4}
 
 
-def check_post_text(text: str, *, allow_empty: bool = False) -> str:
+def check_post_text(text: str, *, allow_empty: bool = False, limit: int | None = None) -> str:
+    """A post's text, cleaned; ``limit`` (default ``ESSAIM_POST_MAX_CHARS``) is for imports of
+    history written elsewhere."""
     text = (text or "").replace("\r\n", "\n").strip()
     check_clean_text(text, _("The post"), "text")
     if not text and not allow_empty:
         raise ValidationFailed(_("A post cannot be empty."), field="text")
-    limit = settings.ESSAIM_POST_MAX_CHARS
+    limit = limit or settings.ESSAIM_POST_MAX_CHARS
     if len(text) > limit:
         raise ValidationFailed(
             _("A post can have at most %(limit)d characters (this one has %(count)d).")
