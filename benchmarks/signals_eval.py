@@ -52,7 +52,8 @@ déploiement migration sauvegarde incident ticket support utilisateur interface 
 application données analyse indicateur suivi revue audit conformité sécurité risque contrôle
 processus procédure règle politique charte guide modèle exemple cas étude retour expérience
 bilan trimestre mois année journée matin soir demain hier aujourd'hui prochain dernier nouveau
-grand petit rapide simple clair important urgent possible nécessaire prêt complet final""".split()
+grand petit rapide simple clair important urgent possible nécessaire prêt complet final
+numérique énergie vert robot emballage chaleur modèle""".split()
 EN_WORDS = """project customer team meeting week file budget schedule delivery service feedback
 report answer request priority goal result figure offer contract invoice quote order stock
 product quality deadline workshop training hiring office site plant branch partner supplier
@@ -62,7 +63,8 @@ progress step version test approval release rollout migration backup incident ti
 user interface screen mobile app data analysis metric tracking review audit compliance security
 risk control process procedure rule policy guideline template sample case study lesson quarter
 month year day morning evening tomorrow yesterday today next last new big small quick simple
-clear important urgent possible ready complete final""".split()
+clear important urgent possible ready complete final digital energy green robot packaging
+heat model""".split()
 FR_GLUE = ["le", "la", "les", "de", "des", "du", "et", "pour", "avec", "sur", "dans", "un", "une",
            "est", "sont", "nous", "on", "à", "au", "ce"]
 EN_GLUE = ["the", "a", "of", "and", "for", "with", "on", "in", "to", "is", "are", "we", "our",
@@ -90,7 +92,7 @@ SUBJECTS = [
     Subject("bioplastics", ["bioplastique", "bioplastics", "emballage bioplastique",
                             "bioplastic packaging"], {"bioplast", "bioplastiqu"}),
     Subject("heat pumps", ["pompe à chaleur", "heat pump", "pompes à chaleur",
-                           "heat pumps"], {"pomp", "pump", "chaleur", "heat"}),
+                           "heat pumps"], {"pomp", "pump"}),
 ]
 DECOYS = {"enthusiast": {"kombucha"}, "weekly": {"hebdo", "sync"},
           "always popular": {"cantin", "cafeteria"}, "announcement": {"orion"}}

@@ -40,7 +40,7 @@ class TermUse(models.Model):
         constraints = [models.UniqueConstraint(fields=["post", "scope", "kind", "key"],
                                                name="uniq_term_use")]
         indexes = [models.Index(fields=["scope", "hour"]),
-                   models.Index(fields=["scope", "kind", "key", "hour"])]
+                   models.Index(fields=["scope", "key", "hour"], name="trends_use_scope_key_hour")]
 
 
 class Bucket(models.Model):
@@ -56,7 +56,9 @@ class Bucket(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["scope", "kind", "key", "hour"],
                                                name="uniq_trend_bucket")]
-        indexes = [models.Index(fields=["scope", "hour"])]
+        indexes = [models.Index(fields=["scope", "hour"]),
+                   models.Index(fields=["scope", "key", "hour"],
+                                name="trends_bucket_scope_key_hour")]
 
 
 class TrendScore(models.Model):

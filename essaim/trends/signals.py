@@ -44,6 +44,7 @@ MIN_SPREAD_UNITS = 2  # departments, or organisations
 MIN_INDEPENDENT = 3
 MIN_NOVELTY = 0.25
 GROUPED = 150  # best terms considered for grouping
+SAME_ONSET = timedelta(hours=6)
 KEPT = 50
 CHUNK = 900
 
@@ -183,9 +184,30 @@ def _stems(key: str) -> set[str]:
     return set(key.split())
 
 
+def _linked(a: Evidence, b: Evidence, posts: dict[int, set[int]]) -> bool:
+    pa, pb = posts[id(a)], posts[id(b)]
+    overlap = len(pa & pb) / len(pa | pb)
+    return overlap >= 0.5 or (overlap >= 0.15 and bool(_stems(a.key) & _stems(b.key)))
+
+
+def _first(e: Evidence) -> datetime:
+    return min(row[5] for row in e.rows)
+
+
 def _group(best: list[Evidence]) -> list[list[Evidence]]:
-    posts = [{row[0] for row in e.rows} for e in best]
-    parent = list(range(len(best)))
+    """Phrasings of one subject together.
+
+    Phrases and hashtags are grouped first (co-occurring posts, or a shared stem with some
+    co-occurrence). A single word then joins the group it is linked to; when it links groups
+    that are otherwise apart, they are one subject only if they began within
+    ``SAME_ONSET`` of each other ("hydrogène vert" and "green hydrogen" through "hydrogène"),
+    otherwise the word joins the largest and the subjects stay apart ("jumeau numérique" and
+    "sobriété numérique" are not one subject because both say "numérique").
+    """
+    posts = {id(e): {row[0] for row in e.rows} for e in best}
+    phrases = [e for e in best if e.kind == Kind.TAG or e.n_words > 1]
+    words = [e for e in best if not (e.kind == Kind.TAG or e.n_words > 1)]
+    parent = {id(e): id(e) for e in best}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -193,15 +215,28 @@ def _group(best: list[Evidence]) -> list[list[Evidence]]:
             i = parent[i]
         return i
 
-    for i in range(len(best)):
-        for j in range(i + 1, len(best)):
-            overlap = len(posts[i] & posts[j]) / len(posts[i] | posts[j])
-            if overlap >= 0.5 or (overlap >= 0.15 and _stems(best[i].key) & _stems(best[j].key)):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[Evidence]] = defaultdict(list)
-    for i, e in enumerate(best):
-        groups[find(i)].append(e)
-    return list(groups.values())
+    for i, a in enumerate(phrases):
+        for b in phrases[i + 1:]:
+            if find(id(a)) != find(id(b)) and _linked(a, b, posts):
+                parent[find(id(b))] = find(id(a))
+    members: dict[int, list[Evidence]] = defaultdict(list)
+    for e in phrases:
+        members[find(id(e))].append(e)
+    onset = {root: min(_first(e) for e in group) for root, group in members.items()}
+    for word in words:
+        roots = sorted({find(id(e)) for e in phrases if _linked(word, e, posts)},
+                       key=lambda r: -sum(len(posts[id(e)]) for e in members[r]))
+        if not roots:
+            members[id(word)].append(word)
+            continue
+        lead = roots[0]
+        for other in roots[1:]:
+            if abs(onset[other] - onset[lead]) <= SAME_ONSET:
+                parent[other] = lead
+                members[lead] += members.pop(other)
+                onset[lead] = min(onset[lead], onset.pop(other))
+        members[lead].append(word)
+    return list(members.values())
 
 
 def detect(scope: str, now: datetime) -> list[Found]:
