@@ -33,9 +33,27 @@ def signature(items: set[int]) -> tuple[int, ...]:
     return tuple(min((a * x + b) % _PRIME for x in items) for a, b in _SALTS)
 
 
+_CACHE: dict[tuple[int, int], tuple[set[int], tuple[int, ...] | None]] = {}
+CACHE_SIZE = 200_000
+
+
+def _sketch(i: int, text: str) -> tuple[set[int], tuple[int, ...] | None]:
+    """Shingles and signature of a post, kept between runs (a post's text rarely changes)."""
+    key = (i, hash(text))
+    found = _CACHE.get(key)
+    if found is None:
+        items = shingles(text)
+        found = (items, signature(items) if items else None)
+        if len(_CACHE) >= CACHE_SIZE:
+            _CACHE.clear()
+        _CACHE[key] = found
+    return found
+
+
 def clusters(texts: dict[int, str]) -> dict[int, int]:
     """Map each text's id to the id of its cluster of near-duplicates (itself when alone)."""
-    sets = {i: shingles(t) for i, t in texts.items()}
+    sketches = {i: _sketch(i, t) for i, t in texts.items()}
+    sets = {i: items for i, (items, _sig) in sketches.items()}
     parent = {i: i for i in texts}
 
     def find(i: int) -> int:
@@ -46,10 +64,9 @@ def clusters(texts: dict[int, str]) -> dict[int, int]:
 
     rows = PERMUTATIONS // BANDS
     buckets: dict[tuple, list[int]] = defaultdict(list)
-    for i, items in sets.items():
-        if not items:
+    for i, (_items, sig) in sketches.items():
+        if sig is None:
             continue
-        sig = signature(items)
         for band in range(BANDS):
             buckets[(band, sig[band * rows:(band + 1) * rows])].append(i)
     for members in buckets.values():

@@ -197,14 +197,17 @@ def _first(e: Evidence) -> datetime:
 def _group(best: list[Evidence]) -> list[list[Evidence]]:
     """Phrasings of one subject together.
 
-    Phrases and hashtags are grouped first (co-occurring posts, or a shared stem with some
-    co-occurrence). A single word then joins the group it is linked to; when it links groups
-    that are otherwise apart, they are one subject only if they began within
+    Phrases and hashtags are grouped first, each (most used first) joining the group that
+    holds most of its posts (80 %, or half with a shared stem) — never merging two groups, so a
+    phrase mixing two subjects does not chain them. A single word then joins the group it is
+    linked to; when it links groups that are otherwise apart, they are one subject only if they
+    began within
     ``SAME_ONSET`` of each other ("hydrogène vert" and "green hydrogen" through "hydrogène"),
     otherwise the word joins the largest and the subjects stay apart ("jumeau numérique" and
     "sobriété numérique" are not one subject because both say "numérique").
     """
     posts = {id(e): {row[0] for row in e.rows} for e in best}
+    by_id = {id(e): e for e in best}
     phrases = [e for e in best if e.kind == Kind.TAG or e.n_words > 1]
     words = [e for e in best if not (e.kind == Kind.TAG or e.n_words > 1)]
     parent = {id(e): id(e) for e in best}
@@ -215,10 +218,23 @@ def _group(best: list[Evidence]) -> list[list[Evidence]]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(phrases):
-        for b in phrases[i + 1:]:
-            if find(id(a)) != find(id(b)) and _linked(a, b, posts):
-                parent[find(id(b))] = find(id(a))
+    groups: list[tuple[int, set[int]]] = []  # (leader, posts of the group)
+    for phrase in sorted(phrases, key=lambda e: (-e.people, -e.score)):
+        mine = posts[id(phrase)]
+        chosen: int | None = None
+        share = 0.0
+        for leader, covered in groups:
+            inside = len(mine & covered) / len(mine)
+            shared = bool(_stems(phrase.key) & _stems(by_id[leader].key))
+            if inside > share and (inside >= 0.8 or (inside >= 0.5 and shared)):
+                chosen, share = leader, inside
+        if chosen is None:
+            groups.append((id(phrase), set(mine)))
+        else:
+            parent[id(phrase)] = chosen
+            for leader, covered in groups:
+                if leader == chosen:
+                    covered |= mine
     members: dict[int, list[Evidence]] = defaultdict(list)
     for e in phrases:
         members[find(id(e))].append(e)
@@ -249,7 +265,9 @@ def detect(scope: str, now: datetime) -> list[Found]:
     if not terms:
         return []
     _load_rows(scope, terms, now)
-    units = _independent_units(terms)
+    plain = {row[0]: row[4] for e in terms.values() for row in e.rows}
+    terms = {t: e for t, e in terms.items() if measure(e.rows, plain, now)[0] > 0}
+    units = _independent_units(terms)  # near-duplicates only among what passed the gates
     for e in terms.values():
         value, facts = measure(e.rows, units, now)
         e.score = e.novelty * value
