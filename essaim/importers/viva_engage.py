@@ -520,13 +520,15 @@ def import_files(directory: Path, report: Report, groups: dict[str, int],
 
 
 def rebuild_after_import(post_ids: list[int]) -> None:
-    """Home timelines, and trends for the imported range (search indexes itself)."""
+    """Home timelines, the search index, and trends for the imported range."""
     from essaim.demo.runner import rebuild_all_timelines
     from essaim.posts.models import Post
+    from essaim.search.indexing import reindex
     from essaim.trends.actions import do_refresh
     from essaim.trends.indexing import RETENTION_DAYS, index_posts
 
     rebuild_all_timelines()
+    reindex()  # what the bulk import wrote without the after-commit indexing
     since = datetime.now(UTC) - timedelta(days=RETENTION_DAYS)
     recent = [i for i in post_ids if i >= snowflake_for(since, 0)]
     for start in range(0, len(recent), 5000):
