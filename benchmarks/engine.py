@@ -45,7 +45,7 @@ def fanout_burst(count: int) -> dict:
 
     from essaim.core.worker import redis_backend
     from essaim.posts.models import Post
-    from essaim.timelines.fanout import recipients
+    from essaim.timelines.recipients import recipients
     from essaim.timelines.tasks import deliver_post
 
     ids = _burst(count)

@@ -13,7 +13,7 @@ from pathlib import Path
 STAGES = {
     "essaim/timelines/queries.py": "timelines.queries (home reader, all included)",
     "essaim/timelines/engine/": "timeline store (page)",
-    "essaim/timelines/fanout.py": "broadcaster merge",
+    "essaim/timelines/broadcasters.py": "broadcaster merge",
     "essaim/visibility.py": "visibility policy",
     "essaim/api/serializers.py": "native API serializers (all included)",
     "essaim/posts/queries.py": "hydrate (viewer's likes, relays, bookmarks)",

@@ -114,6 +114,46 @@ def visible_posts(viewer, qs: QuerySet | None = None, *, hide_muted: bool = Fals
     return qs
 
 
+def readers_filter(post: Post, *, hide_muted: bool = False) -> Q:
+    """A Q over accounts: who may read ``post`` (the reverse of :func:`post_filter`, for
+    fan-out). ``hide_muted`` also leaves out those who muted its author (timelines).
+
+    Held to :func:`can_see_post` for every account by tests/timelines/test_recipients.py.
+    """
+    from django.contrib.auth import get_user_model
+
+    from essaim.graph.models import Block, Follow, Mute
+
+    User = get_user_model()
+    author_id = post.author_id
+    original = post.relay_of if post.relay_of_id is not None else None
+    if not post.author.is_active or (original is not None and not original.author.is_active):
+        return Q(pk__in=[])
+    own = Q(pk=author_id)
+    employees = Q(kind=User.Kind.EMPLOYEE)
+    mentioned = Q(pk__in=_MENTION.objects.filter(post_id=post.pk).values("user_id"))
+    if post.visibility == Visibility.COMMUNITY:
+        readable = Q(pk__in=Membership.objects.filter(community_id=post.community_id or 0)
+                     .values("user_id"))
+    elif post.visibility == Visibility.PUBLIC:
+        readable = Q()
+    elif post.visibility == Visibility.COMPANY:
+        readable = own | employees
+    elif post.visibility == Visibility.FOLLOWERS:
+        followers = Q(pk__in=Follow.objects.filter(followee_id=author_id).values("follower_id"))
+        readable = own | (employees & (followers | mentioned))
+    else:  # direct
+        readable = own | mentioned
+    authors = [author_id] + ([original.author_id] if original is not None else [])
+    blocked, muted = Q(pk__in=[]), Q(pk__in=[])
+    for other in authors:  # blocks either way with the author and the relayed author
+        blocked |= (Q(pk__in=Block.objects.filter(blocker_id=other).values("blocked_id"))
+                    | Q(pk__in=Block.objects.filter(blocked_id=other).values("blocker_id")))
+        if hide_muted:
+            muted |= Q(pk__in=Mute.objects.filter(muted_id=other).values("muter_id"))
+    return Q(is_active=True) & readable & ~blocked & (own | ~muted)
+
+
 class _AskEachTime:
     """The facts about a viewer that the per-object rule needs, each asked when needed."""
 

@@ -153,7 +153,7 @@ def _analyze() -> None:
 
 def rebuild_all_timelines() -> int:
     """Rebuild every active account's home timeline; returns how many were rebuilt."""
-    from essaim.timelines.fanout import mark_broadcasters
+    from essaim.timelines.broadcasters import mark_broadcasters
 
     mark_broadcasters()  # their posts are merged when homes are read, not stored
     store = timeline_store()

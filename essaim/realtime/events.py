@@ -66,16 +66,18 @@ def post_delivered(post, recipient_ids: Iterable[int]) -> None:
 
 
 def post_edited(post) -> None:
-    from essaim.timelines.fanout import recipients
+    """The recipients are computed by a task once the edit commits (``realtime.tasks``)."""
+    from essaim.core.jobs import enqueue_on_commit
 
-    publish_on_commit(_post_channels(post, recipients(post)), _post_message("status.update",
-                                                                             post))
+    from .tasks import publish_post_edited
+
+    enqueue_on_commit(publish_post_edited, post.id)
 
 
 def post_deleted(post) -> None:
     """Call before deleting: the post (and its relays) leave every stream that showed them."""
     from essaim.posts.models import Post
-    from essaim.timelines.fanout import recipients
+    from essaim.timelines.recipients import recipients
 
     publish_on_commit(_post_channels(post, recipients(post)), _post_message("delete", post))
     for relay in Post.objects.filter(relay_of=post).select_related("author", "relay_of"):

@@ -12,7 +12,8 @@ from essaim.graph.models import ListMember
 from essaim.posts.models import Bookmark, Like, Post, Visibility
 from essaim.posts.queries import POST_RELATED
 
-from .fanout import broadcast_page, merge_pages
+from .broadcasters import broadcast_page
+from .rules import first_appearances, merge_pages
 from .store import timeline_store
 
 
@@ -38,7 +39,7 @@ def _page(viewer, qs, cursor: Cursor, hide_muted=True) -> Page:
 
 def home(viewer, cursor: Cursor) -> Page:
     page = _page_from_ids(viewer, _home_ids(viewer, cursor), cursor)
-    page.posts = _first_appearances(page.posts)
+    page.posts = first_appearances(page.posts, lambda p: (p.id, p.relay_of_id))
     return page
 
 
@@ -55,20 +56,6 @@ def _home_ids(viewer, cursor: Cursor) -> list[int]:
     ids = timeline_store().page(viewer.id, cursor)
     merged = broadcast_page(viewer, cursor)
     return merge_pages(cursor, ids, merged) if merged else ids
-
-
-def _first_appearances(posts: list[Post]) -> list[Post]:
-    """Drop a relay when its post already shows lower on the page (merged broadcasters)."""
-    seen: set[int] = set()
-    kept = []
-    for post in reversed(posts):
-        key = post.relay_of_id or post.id
-        if post.relay_of_id is not None and key in seen:
-            continue
-        seen.add(key)
-        kept.append(post)
-    kept.reverse()
-    return kept
 
 
 def company(viewer, cursor: Cursor, *, with_replies: bool = False) -> Page:

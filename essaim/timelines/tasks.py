@@ -29,12 +29,14 @@ def deliver_post(post_id: int) -> int:
     followers of a broadcaster are left out: its posts are merged into their homes when read.
     Large audiences are split into ``deliver_batch`` tasks of ``ESSAIM_FANOUT_BATCH``.
     """
-    from .fanout import merged_audience, recipients
+    from .broadcasters import merged_audience, note_broadcaster
+    from .recipients import recipients
 
     post = _load(post_id)
     if post is None:  # deleted before delivery
         return 0
     _notify_once(post)
+    note_broadcaster(post.author_id)
     targets = recipients(post, active_only=True)
     pushed = sorted(targets - (merged_audience(post) - {post.author_id}))
     batch = max(1, settings.ESSAIM_FANOUT_BATCH)
@@ -55,7 +57,7 @@ def deliver_batch(post_id: int, owner_ids: list[int]) -> int:
 
 
 def _push(post: Post, owner_ids: set[int]) -> int:
-    from .fanout import already_holding
+    from .recipients import already_holding
     from .store import timeline_store
 
     owner_ids = owner_ids - already_holding(post, owner_ids)  # one appearance per post
@@ -89,21 +91,17 @@ def rebuild_timeline(owner_id: int) -> int:
 def backfill_from(owner_id: int, source_id: int, limit: int = 40) -> None:
     """After a follow: bring the followee's recent posts into the follower's timeline."""
     from django.contrib.auth import get_user_model
-    from django.db.models import Q
 
     from essaim import visibility as policy
-    from essaim.graph.queries import following_ids
 
     from .models import Broadcaster
+    from .rules import reply_rule
     from .store import timeline_store
 
     if Broadcaster.objects.filter(account_id=source_id).exists():
         return  # merged into the home when it is read
     owner = get_user_model().objects.get(pk=owner_id)
-    # The reply rule of fanout.home_candidates: self-threads and answers to people one follows.
-    replies = (Q(in_reply_to_account__isnull=True) | Q(in_reply_to_account_id=owner_id)
-               | Q(in_reply_to_account_id__in=following_ids(owner)))
-    qs = policy.visible_posts(owner, Post.objects.filter(replies, author_id=source_id,
+    qs = policy.visible_posts(owner, Post.objects.filter(reply_rule(owner), author_id=source_id,
                                                          community__isnull=True),
                               hide_muted=True).exclude(relay_of__author_id=owner_id)
     ids = list(qs.order_by("-id").values_list("id", flat=True)[:limit])

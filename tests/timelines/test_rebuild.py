@@ -1,6 +1,6 @@
 """The home timeline built by fan-out equals the one rebuilt from scratch.
 
-``fanout.recipients`` decides who gets each new post; ``fanout.home_candidates`` decides what a
+``recipients.recipients`` decides who gets each new post; ``home.home_candidates`` decides what a
 rebuilt timeline holds. They state the same rule twice, so random small worlds hold them to it.
 """
 

@@ -2,7 +2,7 @@
 
 A store holds the newest entries of each timeline (``settings.ESSAIM_TIMELINE_MAX`` after a
 rebuild or a trim). Each timeline has a *floor*: the store is exact for the posts above it, and
-anything at or below it is read from the database (``fanout.home_candidates_page``), so a page
+anything at or below it is read from the database (``home.home_candidates_page``), so a page
 deeper than the store is never empty or wrong. Floor 0 means the store holds everything.
 """
 
@@ -85,7 +85,7 @@ def complete_page(owner_id: int, cursor: Cursor, floor: int, held: list[int]) ->
     window = bounds(cursor)
     if window is None or floor <= 0 or window[0] >= floor:
         return held
-    from ..fanout import home_candidates_page
+    from ..home import home_candidates_page
 
     low, high = window
     top = floor + 1 if high is None else min(high, floor + 1)

@@ -65,7 +65,7 @@ class DatabaseTimelineStore(TimelineStore):
             self._raise_floor(owner_id, cutoff[0])
 
     def rebuild(self, owner_id: int) -> int:
-        from ..fanout import home_candidates_with_floor
+        from ..home import home_candidates_with_floor
 
         # Entries pushed while the rebuild reads (posts newer than this mark) are kept.
         mark = snowflake()

@@ -267,7 +267,7 @@ class RedisTimelineStore(TimelineStore):
         self._trim(keys=[self.key(owner_id), self.floor_key(owner_id)], args=[keep])
 
     def rebuild(self, owner_id: int) -> int:
-        from ..fanout import home_candidates_with_floor
+        from ..home import home_candidates_with_floor
 
         mark = snowflake()
         entries, floor = home_candidates_with_floor(owner_id, settings.ESSAIM_TIMELINE_MAX)
