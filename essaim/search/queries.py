@@ -190,8 +190,10 @@ def _day_start(day) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def matching_documents(viewer, parsed: ParsedQuery, type_: str) -> QuerySet:
-    """The index documents of ``type_`` that match and that ``viewer`` may see."""
+def matching_documents(viewer, parsed: ParsedQuery, type_: str,
+                       restrict: Q | None = None) -> QuerySet:
+    """The index documents of ``type_`` that match and that ``viewer`` may see (narrowed
+    further by ``restrict``, a condition on the objects)."""
     kind = KIND_OF[type_]
     docs = search_engine().matching(kind, parsed.groups, parsed.excluded)
     f = parsed.filters
@@ -202,6 +204,8 @@ def matching_documents(viewer, parsed: ParsedQuery, type_: str) -> QuerySet:
     if f.after and kind != Kind.ACCOUNT:
         docs = docs.filter(created_at__gte=_day_start(f.after + timedelta(days=1)))
     visible = visible_objects(viewer, type_, f)
+    if restrict is not None:
+        visible = visible.filter(restrict)
     return docs.filter(Exists(visible.filter(pk=OuterRef("object_id"))))
 
 
@@ -221,13 +225,14 @@ def _load(type_: str, ids: list[int]) -> list:
 
 
 def search(viewer, q: str | None, type_: str | None = "posts", *, order: str | None = None,
-           offset: int = 0, limit: int = 20, prefix_last: bool = True) -> SearchPage:
+           offset: int = 0, limit: int = 20, prefix_last: bool = True,
+           restrict: Q | None = None) -> SearchPage:
     """One page of results of a query for ``viewer``, with the count of all they may see."""
     type_ = check_type(type_)
     order = check_order(order)
     offset, limit = check_page(offset, limit)
     parsed = parse(q, prefix_last=prefix_last)
-    docs = matching_documents(viewer, parsed, type_)
+    docs = matching_documents(viewer, parsed, type_, restrict)
     if order == "relevant" and parsed.has_text:
         docs = docs.order_by("-score", "-created_at", "-object_id")
     else:

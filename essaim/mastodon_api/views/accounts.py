@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from essaim import visibility as policy
@@ -73,19 +73,23 @@ def lookup(request):
     return json_response(account_entity(request.viewer, account, request))
 
 
-def search_accounts(viewer, query: str, *, following: bool = False):
-    """Visible accounts matching a name, exact username first."""
+def search_accounts(viewer, query: str, *, following: bool = False, offset: int = 0,
+                    limit: int = 40) -> list:
+    """Visible accounts matching a name, username, job title, department, skills or bio
+    (the search engine; the last word is a prefix), best first."""
+    from essaim.search import queries as search_queries
+
     query = query.strip().lstrip("@").split("@")[0]
     if not query:
-        return get_user_model().objects.none()
-    qs = policy.visible_accounts(viewer).filter(
-        Q(username__istartswith=query) | Q(display_name__icontains=query)
-        | Q(first_name__istartswith=query) | Q(last_name__istartswith=query))
-    if following and viewer is not None:
-        qs = qs.filter(id__in=graph_queries.following_ids(viewer))
-    exact = Case(When(username__iexact=query, then=Value(0)), default=Value(1),
-                 output_field=IntegerField())
-    return qs.annotate(exact=exact).order_by("exact", "username")
+        return []
+    restrict = None
+    if following and viewer is not None and viewer.is_authenticated:
+        restrict = Q(id__in=graph_queries.following_ids(viewer))
+    try:
+        return search_queries.search(viewer, query, "people", offset=offset, limit=limit,
+                                     restrict=restrict).items
+    except ValidationFailed:  # apps complete names from one letter: nothing to find yet
+        return []
 
 
 @api("read:accounts")
@@ -93,8 +97,9 @@ def search(request):
     p = request.params
     limit = max(1, min(p.int("limit", 40) or 40, ACCOUNTS_LIMIT))
     offset = max(0, p.int("offset", 0) or 0)
-    qs = search_accounts(request.viewer, p.str("q", ""), following=p.bool("following"))
-    return json_response(account_entities(request.viewer, qs[offset:offset + limit], request))
+    found = search_accounts(request.viewer, p.str("q", ""), following=p.bool("following"),
+                            offset=offset, limit=limit)
+    return json_response(account_entities(request.viewer, found, request))
 
 
 @api("read:follows")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from django.db.models import Q
+
 from essaim import visibility as policy
 from essaim.core.errors import NotFound
-from essaim.core.pagination import Cursor
 from essaim.posts.models import Hashtag
-from essaim.timelines import queries as timelines
+from essaim.search import queries as search_queries
 
 from ..http import api, json_response
 from ..serializers.accounts import accounts as account_entities
@@ -52,6 +53,19 @@ def _hashtags(viewer, q: str, limit: int, offset: int):
     return qs.order_by("name")[offset:offset + limit]
 
 
+def _statuses(viewer, q: str, p, offset: int, limit: int) -> list:
+    """Posts found by the search engine, narrowed by ``account_id`` and ``max_id``/``min_id``."""
+    restrict = Q(relay_of__isnull=True)
+    if p.get("account_id"):
+        restrict &= Q(author_id=p.int("account_id"))
+    if p.get("max_id"):
+        restrict &= Q(id__lt=p.int("max_id"))
+    if p.get("min_id"):
+        restrict &= Q(id__gt=p.int("min_id"))
+    return search_queries.search(viewer, q, "posts", offset=offset, limit=limit,
+                                 restrict=restrict).items
+
+
 @api("read:search")
 def search(request):
     p, viewer = request.params, request.viewer
@@ -66,17 +80,12 @@ def search(request):
     if resolved is not None:
         return json_response(resolved)
     if wanted in (None, "", "accounts"):
-        people = search_accounts(viewer, q, following=p.bool("following"))[offset:offset + limit]
+        people = search_accounts(viewer, q, following=p.bool("following"), offset=offset,
+                                 limit=limit)
         result["accounts"] = account_entities(viewer, people, request)
     if wanted in (None, "", "hashtags"):
         result["hashtags"] = [tag(request, t) for t in _hashtags(viewer, q, limit, offset)]
     if wanted in (None, "", "statuses") and not q.startswith("@"):
-        cursor = Cursor.parse(p, default=limit, maximum=LIMIT)
-        cursor = Cursor(cursor.max_id, cursor.since_id, cursor.min_id, min(offset + limit, 200))
-        page = timelines.search_posts(viewer, q, cursor)
-        found = page.posts[offset:offset + limit]
-        if p.get("account_id"):
-            found = [post for post in found if str(post.author_id) == str(p.get("account_id"))]
-        result["statuses"] = statuses(viewer, found, request)
+        result["statuses"] = statuses(viewer, _statuses(viewer, q, p, offset, limit), request)
     return json_response(result)
 
