@@ -158,6 +158,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache (rate limits, timelines) when configured -----------------------
 REDIS_URL = env("ESSAIM_REDIS_URL")
+ESSAIM_REALTIME_BROKER = env("ESSAIM_REALTIME_BROKER", "") or (
+    "essaim.realtime.broker.redis.RedisBroker" if REDIS_URL
+    else "essaim.realtime.broker.inprocess.InProcessBroker")
 if REDIS_URL:
     CACHES = {
         "default": {

@@ -12,23 +12,28 @@ from .models import Notification
 POST_KINDS = {Notification.Kind.REPLY, Notification.Kind.MENTION, Notification.Kind.QUOTE}
 
 
-def do_notify(recipient, actor, kind: str, post=None) -> Notification | None:
-    """Tell ``recipient`` that ``actor`` did something; silent for oneself, blocks and mutes."""
-    if recipient.id == actor.id or not recipient.is_active:
+def do_notify(recipient, actor, kind: str, post=None, *, community=None,
+              subject: str = "") -> Notification | None:
+    """Tell ``recipient`` that ``actor`` did something (``actor`` None: a reminder from Essaim
+    itself, about ``community``); silent for oneself, inactive accounts, blocks and mutes."""
+    if not recipient.is_active or (actor is not None and recipient.id == actor.id):
         return None
-    if Block.objects.filter(blocker_id=recipient.id, blocked_id=actor.id).exists():
-        return None
-    if Block.objects.filter(blocker_id=actor.id, blocked_id=recipient.id).exists():
-        return None
-    if Mute.objects.filter(muter_id=recipient.id, muted_id=actor.id).exists():
-        return None
+    if actor is not None:
+        if Block.objects.filter(blocker_id=recipient.id, blocked_id=actor.id).exists():
+            return None
+        if Block.objects.filter(blocker_id=actor.id, blocked_id=recipient.id).exists():
+            return None
+        if Mute.objects.filter(muter_id=recipient.id, muted_id=actor.id).exists():
+            return None
     if post is not None:
         from essaim.visibility import can_see_post
 
         if not can_see_post(recipient, post):
             return None
-    notification = Notification.objects.create(recipient=recipient, actor=actor, kind=kind,
-                                               post=post, created_at=_moment(actor, kind, post))
+    notification = Notification.objects.create(
+        recipient=recipient, actor=actor or recipient, kind=kind, post=post,
+        community=community, subject=subject[:200],
+        created_at=_moment(actor or recipient, kind, post))
     realtime.notification_created(notification)
     return notification
 

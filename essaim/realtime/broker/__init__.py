@@ -5,10 +5,7 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from django.conf import settings
-from django.utils.module_loading import import_string
+from essaim.core.backends import load_engine, reset_engines
 
 from .base import Broker, Subscription
 
@@ -16,15 +13,13 @@ INPROCESS = "essaim.realtime.broker.inprocess.InProcessBroker"
 REDIS = "essaim.realtime.broker.redis.RedisBroker"
 
 
-@cache
 def broker() -> Broker:
-    path = getattr(settings, "ESSAIM_REALTIME_BROKER", "") or (
-        REDIS if getattr(settings, "REDIS_URL", "") else INPROCESS)
-    return import_string(path)()
+    """The process's broker, loaded like every other engine (``core.backends``)."""
+    return load_engine("ESSAIM_REALTIME_BROKER")
 
 
 def reset_broker() -> None:
-    broker.cache_clear()
+    reset_engines()
 
 
 __all__ = ["Broker", "Subscription", "broker", "reset_broker"]
