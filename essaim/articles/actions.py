@@ -64,7 +64,7 @@ def do_create_article(user, title: str, body: str, *, visibility: str | None = N
                       cover=None, cover_description: str = "", language: str = "",
                       created_at=None, rate_limit: bool = True) -> Article:
     """Publish an article: its announcement post (delivered like any post) and its body."""
-    from essaim.media.actions import do_attach_media, do_upload_media
+    from essaim.media.actions import do_upload_media
 
     title = check_title(title)
     body = check_body(body)
@@ -75,11 +75,11 @@ def do_create_article(user, title: str, body: str, *, visibility: str | None = N
             if cover is not None else None
         post = posts.do_create_post(
             user, announcement(title), visibility=visibility, reply_policy=reply_policy,
-            community=community, author=author, language=language, with_media=media is not None,
+            community=community, author=author, language=language,
+            media_ids=[media.id] if media is not None else (),
             created_at=created_at, rate_limit=rate_limit)
         if media is not None:
-            do_attach_media(user, post, [media])
-            media.post = post
+            media.refresh_from_db()
         return Article.objects.create(post=post, title=title, body=body, html=html,
                                       summary=markdown.summary(html), cover=media)
 
