@@ -58,8 +58,9 @@ def test_a_queued_post_is_delivered_when_the_worker_runs(queue, alice, bob):
     do_follow(bob, alice)
     post = do_create_post(alice, "Queued")
     assert post.id not in stored_ids(bob)
-    assert queue.stats()["queued"] == 1
-    assert Worker(queue).run(burst=True) == 1
+    queued = queue.stats()["queued"]  # delivery, plus the indexers' tasks
+    assert queued >= 1
+    assert Worker(queue).run(burst=True) == queued
     assert post.id in stored_ids(bob)
     assert queue.stats() == {"queued": 0, "delayed": 0, "failed": 0, "workers": 0}
 
@@ -70,8 +71,9 @@ def test_essaim_worker_burst_runs_the_queue_and_stops(queue, alice, bob, capsys)
 
     do_follow(bob, alice)
     post = do_create_post(alice, "Through the command line")
+    queued = queue.stats()["queued"]
     assert main(["worker", "--burst"]) == 0
-    assert "Ran 1 task." in capsys.readouterr().out
+    assert f"Ran {queued} task" in capsys.readouterr().out
     assert post.id in stored_ids(bob)
 
 
@@ -92,10 +94,12 @@ def test_the_unfinished_work_of_a_dead_worker_is_taken_back(queue, alice, bob):
     dead_pid = _a_finished_process_id()
     queue.client.hset(queue.key("workers"), "ghost",
                       json.dumps({"host": socket.gethostname(), "pid": dead_pid}))
-    queue.client.lmove(queue.queue_key("default"), queue.processing_key("ghost"),
-                       "RIGHT", "LEFT")
-    assert queue.stats()["queued"] == 0
-    assert Worker(queue).run(burst=True) == 1
+    taken = 0
+    while queue.client.lmove(queue.queue_key("default"), queue.processing_key("ghost"),
+                             "RIGHT", "LEFT"):
+        taken += 1
+    assert taken >= 1 and queue.stats()["queued"] == 0
+    assert Worker(queue).run(burst=True) == taken
     assert post.id in stored_ids(bob)
     assert queue.client.llen(queue.processing_key("ghost")) == 0
 
