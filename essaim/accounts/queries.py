@@ -114,3 +114,12 @@ def manage_departments(actor):
     return Department.objects.annotate(
         people=Count("members", filter=Q(members__is_active=True)),
     ).order_by("name")
+
+
+def manage_officials(actor):
+    """Official accounts with their delegates, for the administration."""
+    from .actions.manage import check_admin
+
+    check_admin(actor)
+    return (get_user_model().objects.filter(is_official=True)
+            .prefetch_related("delegates").order_by("username"))

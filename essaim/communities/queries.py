@@ -265,4 +265,18 @@ def manage_communities(actor, *, text: str = "", kind: str = "", state: str = ""
         found = found.filter(_archived())
     elif state == "active":
         found = found.exclude(_archived())
-    return found.order_by("name")
+    from django.db.models import Prefetch
+
+    owners = Membership.objects.filter(role="owner").select_related("user")\
+        .order_by("user__username")
+    return found.prefetch_related(Prefetch("memberships", queryset=owners, to_attr="owners"))\
+        .order_by("name")
+
+
+def manage_leaders(actor, community) -> QuerySet:
+    """The owners and animators of a community, owners first (administrators only)."""
+    from essaim.accounts.actions.manage import check_admin
+
+    check_admin(actor)
+    return (Membership.objects.filter(community=community, role__in=["owner", "animator"])
+            .select_related("user").order_by("-role", "user__username"))

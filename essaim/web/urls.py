@@ -6,7 +6,9 @@ from .views import advocacy, articles, auth, lists, me, people, posts, suggest, 
 from .views import communities as cm
 from .views import community_artefacts as ca
 from .views.manage import common as manage
+from .views.manage import communities as manage_communities
 from .views.manage import departments as manage_departments
+from .views.manage import officials as manage_officials
 from .views.manage import people as manage_people
 
 app_name = "web"
@@ -91,6 +93,16 @@ urlpatterns = [
          name="manage_department_rename"),
     path("manage/departments/<int:department_id>/merge/", manage_departments.merge,
          name="manage_department_merge"),
+    path("manage/official-accounts/", manage_officials.officials, name="manage_officials"),
+    path("manage/official-accounts/<int:official_id>/", manage_officials.official,
+         name="manage_official"),
+    path("manage/official-accounts/<int:official_id>/delegates/<str:action>/",
+         manage_officials.delegate, name="manage_official_delegate"),
+    path("manage/communities/", manage_communities.communities, name="manage_communities"),
+    path("manage/communities/<int:community_id>/", manage_communities.community,
+         name="manage_community"),
+    path("manage/communities/<int:community_id>/<str:action>/",
+         manage_communities.community_action, name="manage_community_action"),
     # Communities
     path("communities/", cm.index, name="communities"),
     path("communities/new/", cm.create, name="community_create"),

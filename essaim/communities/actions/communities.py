@@ -189,6 +189,11 @@ def do_set_image(user, community: Community, which: str, uploaded) -> Community:
 
 def do_archive(user, community: Community) -> Community:
     require_moderator(user, community)
+    return archive(community)
+
+
+def archive(community: Community) -> Community:
+    """Make a community read-only (callers check who may)."""
     if community.archived_at is None:
         community.archived_at = timezone.now()
         community.save(update_fields=["archived_at"])
@@ -198,6 +203,10 @@ def do_archive(user, community: Community) -> Community:
 def do_unarchive(user, community: Community) -> Community:
     """Reopen an archived community (its deadline, if past, is cleared)."""
     require_moderator(user, community)
+    return unarchive(community)
+
+
+def unarchive(community: Community) -> Community:
     community.archived_at = None
     if community.deadline is not None and community.deadline <= timezone.now():
         community.deadline = None
@@ -207,10 +216,15 @@ def do_unarchive(user, community: Community) -> Community:
 
 def do_delete_community(user, community: Community) -> None:
     """Delete a community with its posts and artefacts (owners, or an administrator)."""
+    require_owner(user, community)
+    delete(community)
+
+
+def delete(community: Community) -> None:
+    """Delete a community, its posts (also from home timelines) and its stored files."""
     from essaim.posts.models import Post
     from essaim.timelines.store import timeline_store
 
-    require_owner(user, community)
     with transaction.atomic():
         post_ids = list(Post.objects.filter(community=community).values_list("id", flat=True))
         blobs = _stored_files(community)

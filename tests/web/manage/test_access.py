@@ -8,22 +8,33 @@ from django.test import Client
 from django.urls import reverse
 
 from essaim.accounts.actions import manage
+from essaim.accounts.actions.officials import do_create_official
+from essaim.accounts.models import Department, User
 from essaim.communities.actions.communities import do_create_community
 from essaim.communities.actions.members import do_accept_invitation, do_invite_account
+from essaim.communities.models import Community, Membership
 
 
 @pytest.fixture
-def pages(root, bob):
+def pages(root, bob, alice):
     department = manage.do_admin_create_department(root, "Legal")
+    news = do_create_official(root, "news", "Company news")
+    garden = do_create_community(alice, "Garden", kind="secret")
     return [reverse("web:manage"), reverse("web:manage_people"),
             reverse("web:manage_person_new"), reverse("web:manage_person", args=[bob.pk]),
             reverse("web:manage_person_action", args=[bob.pk, "deactivate"]),
             reverse("web:manage_departments"),
+            reverse("web:manage_officials"), reverse("web:manage_official", args=[news.pk]),
+            reverse("web:manage_communities"),
+            reverse("web:manage_community", args=[garden.pk]),
+            reverse("web:manage_community_action", args=[garden.pk, "delete"]),
+            # POST only
             reverse("web:manage_department_rename", args=[department.pk]),
-            reverse("web:manage_department_merge", args=[department.pk])]
+            reverse("web:manage_department_merge", args=[department.pk]),
+            reverse("web:manage_official_delegate", args=[news.pk, "add"])]
 
 
-GET_PAGES = 5  # the first five answer GET; the others only POST
+GET_PAGES = 11  # the first eleven answer GET; the others only POST
 
 
 def _member_guest(make_user, alice):
@@ -46,11 +57,18 @@ def test_a_refused_post_changes_nothing(pages, alice, bob, signed_in):
                 {"confirm": "yes"})
     client.post(reverse("web:manage_person_action", args=[bob.pk, "grant-admin"]))
     client.post(reverse("web:manage_departments"), {"name": "Shadow"})
+    client.post(reverse("web:manage_officials"), {"username": "shadow", "name": "Shadow"})
+    garden = Community.objects.get(name="Garden")
+    client.post(reverse("web:manage_community_action", args=[garden.pk, "delete"]),
+                {"confirm": "yes"})
+    client.post(reverse("web:manage_community_action", args=[garden.pk, "role"]),
+                {"username": "alice", "role": "member"})
     bob.refresh_from_db()
     assert bob.is_active and not bob.is_staff
-    from essaim.accounts.models import Department
-
     assert not Department.objects.filter(name="Shadow").exists()
+    assert not User.objects.filter(username="shadow").exists()
+    assert Community.objects.filter(pk=garden.pk).exists()
+    assert Membership.objects.get(community=garden, user__username="alice").role == "owner"
 
 
 def test_a_guest_member_of_a_community_is_refused(pages, make_user, alice, signed_in):
