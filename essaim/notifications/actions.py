@@ -13,9 +13,12 @@ POST_KINDS = {Notification.Kind.REPLY, Notification.Kind.MENTION, Notification.K
 
 
 def do_notify(recipient, actor, kind: str, post=None, *, community=None,
-              subject: str = "") -> Notification | None:
+              subject: str = "", link: str = "") -> Notification | None:
     """Tell ``recipient`` that ``actor`` did something (``actor`` None: a reminder from Essaim
-    itself, about ``community``); silent for oneself, inactive accounts, blocks and mutes."""
+    itself, about ``community``); silent for oneself, inactive accounts, blocks and mutes.
+    ``link`` is a path inside Essaim for notifications about neither a post nor a community."""
+    if link and (not link.startswith("/") or link.startswith("//")):
+        raise ValueError("a notification link is a path inside Essaim")
     if not recipient.is_active or (actor is not None and recipient.id == actor.id):
         return None
     if actor is not None:
@@ -32,7 +35,7 @@ def do_notify(recipient, actor, kind: str, post=None, *, community=None,
             return None
     notification = Notification.objects.create(
         recipient=recipient, actor=actor or recipient, kind=kind, post=post,
-        community=community, subject=subject[:200],
+        community=community, subject=subject[:200], link=link[:500],
         created_at=_moment(actor or recipient, kind, post))
     realtime.notification_created(notification)
     return notification

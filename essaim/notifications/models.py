@@ -23,6 +23,21 @@ class Notification(models.Model):
         TASK = "task", _("Task assigned")
         TASK_DUE = "task_due", _("Task due")
         DEADLINE = "deadline", _("Community deadline")
+        # Trust and governance
+        REPORT = "report", _("Outcome of a report")
+        MODERATION = "moderation", _("Moderation decision")
+        APPEAL = "appeal", _("Appeal decided")
+        # Watching and signals
+        WATCH = "watch", _("New post on a subject you watch")
+        SIGNALS = "signals", _("Signals this week")
+        DIGEST = "digest", _("Weekly Amplify digest")
+        # Recognition, expertise and careers
+        PRAISE = "praise", _("Praise")
+        ENDORSE = "endorse", _("Skill endorsed")
+        QUESTION = "question", _("Question you may answer")
+        REFERRAL = "referral", _("Referral update")
+        # Personal data
+        EXPORT = "export", _("Data export ready")
 
     id = models.BigIntegerField(primary_key=True, default=snowflake, editable=False)
     recipient = models.ForeignKey(
@@ -35,6 +50,9 @@ class Notification(models.Model):
     community = models.ForeignKey("communities.Community", null=True, blank=True,
                                   on_delete=models.CASCADE, related_name="+")
     subject = models.CharField(max_length=200, blank=True)  # e.g. a task's title
+    # Where the notification leads when it is about neither a post nor a community
+    # (a report's outcome, an export to download, an offer…): a path inside Essaim.
+    link = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 

@@ -139,7 +139,8 @@ def notification_icon(kind: str) -> str:
     return {"mention": "at", "reply": "reply", "relay": "relay", "quote": "quote",
             "like": "heart", "follow": "user", "invited": "users", "join_req": "users",
             "approved": "check", "task": "check", "task_due": "clock",
-            "deadline": "clock"}.get(kind, "bell")
+            "deadline": "clock", "praise": "heart", "endorse": "check",
+            "question": "reply"}.get(kind, "bell")
 
 
 @register.simple_tag
@@ -158,6 +159,17 @@ def notification_text(notification) -> str:
         "task": _("%(name)s assigned a task to you"),
         "task_due": _("A task of yours is due soon"),
         "deadline": _("A community you animate reaches its deadline soon"),
+        "report": _("Your report was reviewed"),
+        "moderation": _("A moderator took a decision about your account or content"),
+        "appeal": _("Your appeal was decided"),
+        "watch": _("New post on a subject you watch"),
+        "signals": _("Signals this week"),
+        "digest": _("This week's posts to amplify"),
+        "praise": _("%(name)s praised you"),
+        "endorse": _("%(name)s endorsed one of your skills"),
+        "question": _("A question you may be able to answer"),
+        "referral": _("Update on your referral"),
+        "export": _("Your data export is ready"),
     }
     text = texts.get(notification.kind, _("%(name)s did something"))
     name = format_html("<strong>{}</strong>", notification.actor.name)
