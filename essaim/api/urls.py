@@ -16,6 +16,7 @@ from .routers import (
     advocacy,
     articles,
     communities,
+    community_artefacts,
     notifications,
     posts,
     search,
@@ -94,5 +95,7 @@ api.add_router("/articles", articles.router)
 api.add_router("/timelines", timelines.router)
 api.add_router("/notifications", notifications.router)
 api.add_router("/communities", communities.router)
+# The artefacts (files, links, ideas, tasks, events…) share the /communities prefix.
+api.add_router("/communities", community_artefacts.router)
 api.add_router("", trends.router)
 api.add_router("", search.router)

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .viva_export import _known, _remember, read_csv
+
 
 def _path(directory: Path, row: dict) -> Path | None:
     given = row.get("path", "")
@@ -31,7 +33,6 @@ def import_files(directory: Path, report, groups: dict[str, int], users: dict[st
     from essaim.communities.models import Community, SharedFile
     from essaim.posts.models import Post
 
-    from .viva_engage import _known, _remember, read_csv
 
     known = _known("file")
     count = 0

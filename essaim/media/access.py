@@ -14,20 +14,15 @@ import time
 
 from django.conf import settings
 from django.core import signing
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from essaim import visibility as policy
 from essaim.core.errors import NotFound
 
-from .models import MediaAttachment
+from .models import MediaAttachment, media_path
 
 KINDS = ("original", "preview")
 _SALT = "essaim.media.attachment"
-
-
-def media_path(media_id: int, kind: str) -> str:
-    return reverse("media_attachment", args=[media_id, kind])
 
 
 def _expiry(now: float | None = None) -> int:

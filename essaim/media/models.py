@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from essaim.core.ids import snowflake
 
@@ -36,12 +37,13 @@ class MediaAttachment(models.Model):
     @property
     def original_url(self) -> str:
         """The policy-checked address of the image (never the file's own place on disk)."""
-        from .access import media_path
-
         return media_path(self.id, "original")
 
     @property
     def preview_url(self) -> str:
-        from .access import media_path
-
         return media_path(self.id, "preview")
+
+
+def media_path(media_id: int, kind: str) -> str:
+    """The policy-checked address of one form ("original", "preview") of an image."""
+    return reverse("media_attachment", args=[media_id, kind])

@@ -5,47 +5,22 @@ Same actions and visibility policy as the web UI; errors are JSON 4xx.
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.responses import Status
 
-from essaim import visibility as policy
 from essaim.communities import actions
 from essaim.communities import queries as cq
 from essaim.communities.access import (
-    require_member,
     require_moderator,
 )
-from essaim.core.errors import NotFound
 from essaim.core.pagination import Cursor
-from essaim.graph.actions import find_account
 
 from .. import serializers as ser
-from ..schemas import ErrorOut, PageOut, PostOut
+from ..schemas import PageOut, PostOut
 from . import community_schemas as cs
+from .community_access import ERRORS, _community, _member_community, _person
 
 router = Router(tags=["communities"])
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut,
-          429: ErrorOut}
-
-
-def _community(request, slug):
-    return policy.access_community(request.auth, slug)
-
-
-def _member_community(request, slug):
-    community = _community(request, slug)
-    require_member(request.auth, community)
-    return community
-
-
-def _person(username: str | None):
-    account = find_account(username or "")
-    if account is None:
-        raise NotFound(_("Nobody has the username @%(name)s.")
-                       % {"name": (username or "").strip().lstrip("@")})
-    return account
-
 
 def _one(request, community) -> dict:
     return cs.community(community, request, cq.membership(request.auth, community))
@@ -279,8 +254,3 @@ def revoke(request, slug: str, invitation_id: int):
     actions.do_revoke_invitation(request.auth, _community(request, slug), invitation_id)
     return Status(204, None)
 
-
-# The artefacts' endpoints share the /communities prefix (defined in their own module).
-from . import community_artefacts  # noqa: E402
-
-router.add_router("", community_artefacts.router)

@@ -26,7 +26,7 @@ from essaim.communities.models import Rsvp
 from essaim.core.errors import NotFound
 
 from . import community_schemas as cs
-from .communities import ERRORS, _community, _member_community, _person
+from .community_access import ERRORS, _community, _member_community, _person
 
 router = Router(tags=["community artefacts"])
 

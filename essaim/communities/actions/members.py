@@ -224,7 +224,7 @@ def do_invite_email(inviter, community: Community, email: str,
     invitation = Invitation.objects.create(community=community, invited_by=inviter, email=email,
                                            organisation=org, token=secrets.token_urlsafe(32))
     if settings.ESSAIM_EMAIL_ENABLED:
-        from ..tasks import send_invitation_email
+        from ..mail import send_invitation_email
 
         enqueue_on_commit(send_invitation_email, invitation.pk)
     return invitation
