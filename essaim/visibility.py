@@ -429,6 +429,12 @@ def _is_employee(viewer) -> bool:
     return _is_member(viewer) and not viewer.is_guest
 
 
+def is_outsider(viewer) -> bool:
+    """Anonymous visitors and external guests: what they are told about the company's internal
+    activity (counts included) is limited to what is public."""
+    return not _is_employee(viewer)
+
+
 def may_read_company_flow(viewer) -> bool:
     """The company flow (public and company posts of everyone) and its stream: employees."""
     return _is_employee(viewer)

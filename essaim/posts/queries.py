@@ -122,3 +122,14 @@ def relays_of(viewer, post):
     """Visible relays of ``post`` (their authors are the people who relayed it)."""
     return policy.visible_posts(viewer, Post.objects.filter(relay_of_id=post.id)).select_related(
         "author")
+
+
+def counted_on_profiles(*, outsider: bool):
+    """The one rule for the post count shown on a profile (web and Mastodon alike): the
+    person's posts, replies and relays outside communities, direct messages left out; people
+    outside the company (guests, visitors) count only public posts, so a count never tells
+    them about internal activity."""
+    from .models import Visibility
+
+    posts = Post.objects.filter(community__isnull=True).exclude(visibility=Visibility.DIRECT)
+    return posts.filter(visibility=Visibility.PUBLIC) if outsider else posts

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from essaim import visibility as policy
 from essaim.graph.models import Block, Follow, Mute
-from essaim.posts.models import Post, Visibility
+from essaim.posts.queries import counted_on_profiles
 
 from .common import TO_MASTODON, absolute, day, iso, profile_url, static_url
 
@@ -18,7 +18,7 @@ MISSING_HEADER = "mastodon_api/missing-header.png"
 
 
 def _is_employee(viewer) -> bool:
-    return viewer is not None and viewer.is_authenticated and not viewer.is_guest
+    return not policy.is_outsider(viewer)
 
 
 STATS_TTL = 60  # seconds; changes made through the models clear them at once (signals.py)
@@ -50,9 +50,7 @@ def _count(ids: list[int], outsider: bool) -> dict[int, dict]:
     for row in Follow.objects.filter(follower_id__in=ids).values("follower_id").annotate(
             n=Count("id")):
         stats[row["follower_id"]]["following"] = row["n"]
-    posts = Post.objects.filter(author_id__in=ids, community__isnull=True)
-    if outsider:  # outsiders learn nothing about internal activity
-        posts = posts.filter(visibility=Visibility.PUBLIC)
+    posts = counted_on_profiles(outsider=outsider).filter(author_id__in=ids)
     for row in posts.values("author_id").annotate(n=Count("id"), last=Max("created_at")):
         stats[row["author_id"]]["statuses"] = row["n"]
         stats[row["author_id"]]["last"] = row["last"]

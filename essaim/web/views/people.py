@@ -13,8 +13,7 @@ from essaim import visibility as policy
 from essaim.core.errors import NotFound
 from essaim.graph import actions as graph_actions
 from essaim.graph import queries as graph_queries
-from essaim.posts.models import Post
-from essaim.posts.queries import hydrate
+from essaim.posts.queries import counted_on_profiles, hydrate
 from essaim.timelines import queries as timelines
 
 from ..forms import DirectoryForm
@@ -24,9 +23,9 @@ DIRECTORY_PAGE = 24
 
 
 def profile_counts(viewer, account) -> dict:
-    own_posts = Post.objects.filter(author=account, relay_of__isnull=True)
+    counted = counted_on_profiles(outsider=policy.is_outsider(viewer))
     return {
-        "posts": policy.visible_posts(viewer, own_posts).count(),
+        "posts": counted.filter(author=account).count(),
         "followers": graph_queries.follower_ids(account).count(),
         "following": graph_queries.following_ids(account).count(),
     }
