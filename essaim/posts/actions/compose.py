@@ -318,9 +318,9 @@ def do_delete_post(user, post_id) -> Post:
         if post.quote_of_id:
             Post.objects.filter(pk=post.quote_of_id, quotes_count__gt=0).update(
                 quotes_count=F("quotes_count") - 1)
-        relay_ids = list(post.relays.values_list("id", flat=True))
+        removed = [post.pk, *post.relays.values_list("id", flat=True)]  # pk is None once deleted
         store = timeline_store()
-        transaction.on_commit(lambda: store.remove_posts([post.pk, *relay_ids]))
+        transaction.on_commit(lambda: store.remove_posts(removed))
         snapshot = Post(pk=post.pk, author=post.author, text=post.text)
         realtime.post_deleted(post)
         post.delete()
