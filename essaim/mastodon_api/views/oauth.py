@@ -16,10 +16,10 @@ from django.views.decorators.http import require_http_methods
 from essaim.accounts.backends import login_rate_key
 from essaim.core import ratelimit
 from essaim.core.errors import EssaimError, RateLimited
+from essaim.oauth import flows as actions
 from essaim.oauth.actions import do_issue_token, do_revoke_token
 from essaim.oauth.models import AccessToken, hash_token
 
-from .. import actions
 from ..http import api, json_response
 from ..params import parse
 

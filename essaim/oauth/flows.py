@@ -1,6 +1,7 @@
 """Writes of the OAuth 2 flows: registering client applications, authorisation codes.
 
-Tokens themselves are issued and revoked by ``essaim.oauth.actions``.
+Tokens themselves are issued and revoked by ``essaim.oauth.actions``; the Mastodon API's
+``/oauth/*`` endpoints and the sign-in page translate HTTP to these.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from essaim.core.errors import ValidationFailed
-from essaim.oauth.actions import check_scopes, do_issue_token, scope_covers
-from essaim.oauth.models import AccessToken, Application, hash_token
 
-from .models import AuthorizationCode
+from .actions import check_scopes, do_issue_token, scope_covers
+from .models import AccessToken, Application, AuthorizationCode, hash_token
 
 OOB = "urn:ietf:wg:oauth:2.0:oob"
 CODE_LIFETIME = timedelta(minutes=10)
