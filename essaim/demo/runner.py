@@ -32,7 +32,7 @@ from .communities import seed_communities
 from .content import ContentGenerator
 from .graph import make_follows
 from .people import Person, make_officials, make_people, user_rows
-from .signals import seed_signals
+from .signals import seed_signal_subscribers, seed_signals
 
 DEMO_USERS, DEMO_POSTS, DEMO_SEED = 200, 4000, 2026
 MIN_USERS = len(data.PERSONAS) + 5
@@ -110,6 +110,7 @@ def seed_company(*, users: int, posts: int, seed: int = 1, password: str = DEMO_
     phases.done("timelines")
     if posts:
         do_refresh(now=now)
+        seed_signal_subscribers(now)
         phases.done("trends")
     return report
 

@@ -71,3 +71,13 @@ def seed_signals(now: datetime, seed: int = 13) -> int:
         rows.append(PostRow(author_id=people[len(SIGNAL) + i], text=text,
                             created_at=now - timedelta(hours=rng.uniform(0.5, 10))))
     return len(do_import_posts(rows))
+
+
+def seed_signal_subscribers(now: datetime, usernames=("alex",)) -> int:
+    """Demo readers of "Signals this week", served this week's (after the refresh)."""
+    from essaim.trends.actions import do_subscribe_signals
+    from essaim.trends.weekly import do_deliver_weekly_signals
+
+    for user in get_user_model().objects.filter(username__in=usernames, is_active=True):
+        do_subscribe_signals(user)
+    return do_deliver_weekly_signals(now=now)["sent"]

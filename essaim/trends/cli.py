@@ -49,6 +49,13 @@ def signal_items(limit: int) -> list[dict]:
 def cmd_signals(args) -> int:
     from django.utils.translation import gettext as _
 
+    if args.deliver_weekly:
+        from .weekly import do_deliver_weekly_signals
+
+        report = do_deliver_weekly_signals()
+        print(_("Signals this week: sent to %(sent)d subscribers (%(signals)d signals).")
+              % report)
+        return 0
     items = signal_items(args.limit)
     if args.json:
         print(json.dumps({"items": items}, ensure_ascii=False, indent=2))
@@ -79,4 +86,6 @@ def add_commands(sub, _failed) -> None:
     signals.add_argument("--json", action="store_true",
                          help='print {"items": [...]} as the native API does')
     signals.add_argument("--limit", type=_limit, default=10, help="how many (default 10)")
+    signals.add_argument("--deliver-weekly", action="store_true",
+                         help='send "Signals this week" to subscribers not served this week')
     signals.set_defaults(func=cmd_signals)

@@ -26,9 +26,14 @@ def index_post(post_id: int, edited: bool = False) -> int:
 
 @task()
 def refresh_trends() -> dict:
+    """Refresh, then serve "Signals this week" to subscribers not served yet this week (the
+    first refresh of a week does it; later ones find nobody due)."""
     from .actions import do_refresh
+    from .weekly import do_deliver_weekly_signals
 
-    return do_refresh()
+    report = do_refresh()
+    report["weekly"] = do_deliver_weekly_signals()
+    return report
 
 
 def index_soon(post_id: int, *, edited: bool = False) -> None:

@@ -18,3 +18,7 @@ def test_the_demo_company_has_a_visible_weak_signal_and_a_trend(db, capsys):
     assert hydrogen.people >= 10 and hydrogen.departments >= 5
     tags = [t.label for t in queries.trends(alex, COMPANY, kind="tag", limit=5)]
     assert "SalonIndustrie" in tags
+    from essaim.notifications.models import Notification
+
+    weekly = Notification.objects.filter(recipient=alex, kind=Notification.Kind.SIGNALS)
+    assert weekly.count() == 1 and "hydrog" in weekly.get().subject
