@@ -551,24 +551,45 @@ def community_content_filter(viewer, field: str = "community") -> Q:
     return Q(**{f"{field}__in": member_community_ids(viewer)})
 
 
-# --- Trends and weak signals (the rules live in essaim/trends/policy.py) -------------------
+# --- Trends and weak signals ---------------------------------------------------------------
+# Company trends and signals are read by employees (administrators included), never by guests
+# or anonymous visitors; a community's by its members only. Samples go through visible_posts.
+
+def may_read_company_trends(viewer) -> bool:
+    return _is_employee(viewer)
+
 
 def trend_scopes(viewer) -> list[str]:
-    """Scopes whose trends and signals ``viewer`` may read (company for employees only, and
-    the communities they belong to)."""
-    from essaim.trends import policy as trends_policy
+    """Scopes whose trends and signals ``viewer`` may read: the company's (employees), then
+    those of the communities they belong to."""
+    from essaim.trends.models import COMPANY, community_scope
 
-    return trends_policy.readable_scopes(viewer)
+    if not _is_member(viewer):
+        return []
+    scopes = [COMPANY] if may_read_company_trends(viewer) else []
+    return scopes + [community_scope(cid) for cid in member_community_ids(viewer)]
 
 
 def access_trend_scope(viewer, community_slug: str | None = None) -> str:
-    """The trend scope asked for, or PermissionDenied / NotFound."""
-    from essaim.trends import policy as trends_policy
+    """The trend scope asked for (the company's without a community), or PermissionDenied /
+    NotFound."""
+    from essaim.trends.models import COMPANY, community_scope
 
-    return trends_policy.access_scope(viewer, community_slug)
+    if not _is_member(viewer):
+        raise PermissionDenied(_("Sign in to see trends."))
+    if community_slug:
+        community = access_community(viewer, community_slug)
+        if not in_community(viewer, community.pk):
+            raise PermissionDenied(_("Only the members of this community see its trends."))
+        return community_scope(community.pk)
+    if not may_read_company_trends(viewer):
+        raise PermissionDenied(_("Company trends are for employees."))
+    return COMPANY
 
 
 def company_trend_scope(viewer) -> str | None:
-    from essaim.trends import policy as trends_policy
+    """The company scope for viewers who may read it (Mastodon clients ask without a
+    community: everyone else gets an empty list)."""
+    from essaim.trends.models import COMPANY
 
-    return trends_policy.company_scope_or_none(viewer)
+    return COMPANY if may_read_company_trends(viewer) else None

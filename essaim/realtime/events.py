@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterable
 
 from django.db import transaction
+from django_tasks import task
 
 from . import channels
 from .broker import broker
@@ -66,12 +67,25 @@ def post_delivered(post, recipient_ids: Iterable[int]) -> None:
 
 
 def post_edited(post) -> None:
-    """The recipients are computed by a task once the edit commits (``realtime.tasks``)."""
+    """The recipients are computed by a task once the edit commits (never in the request)."""
     from essaim.core.jobs import enqueue_on_commit
 
-    from .tasks import publish_post_edited
-
     enqueue_on_commit(publish_post_edited, post.id)
+
+
+@task()
+def publish_post_edited(post_id: int) -> int:
+    """Tell every stream that shows the post that it changed; returns how many channels."""
+    from essaim.posts.models import Post
+    from essaim.timelines.recipients import recipients
+
+    post = (Post.objects.select_related("author", "relay_of", "relay_of__author")
+            .filter(pk=post_id).first())
+    if post is None:  # deleted meanwhile: its delete event says enough
+        return 0
+    targets = _post_channels(post, recipients(post))
+    publish_on_commit(targets, _post_message("status.update", post))
+    return len(targets)
 
 
 def post_deleted(post) -> None:

@@ -8,28 +8,10 @@ Every way in records activity through :func:`note_activity`: the browser session
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from django.conf import settings
-from django.db.models import Q
-from django.utils import timezone
-
 from essaim.core.jobs import enqueue_on_commit
 
+from .rules import is_recently_active
 from .store import timeline_store
-
-
-def recently_active() -> Q:
-    """Accounts used in the last ``ESSAIM_ACTIVE_DAYS`` days (or created then, never used)."""
-    since = timezone.now() - timedelta(days=settings.ESSAIM_ACTIVE_DAYS)
-    return Q(last_active_at__gte=since) | Q(last_active_at__isnull=True, date_joined__gte=since)
-
-
-def is_recently_active(user) -> bool:
-    since = timezone.now() - timedelta(days=settings.ESSAIM_ACTIVE_DAYS)
-    if user.last_active_at is None:
-        return user.date_joined >= since
-    return user.last_active_at >= since
 
 
 def note_activity(user) -> bool:

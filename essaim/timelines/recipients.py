@@ -19,8 +19,8 @@ from essaim.communities import queries as community_queries
 from essaim.graph.models import Follow, HashtagFollow
 from essaim.posts.models import Post, Visibility
 
-from .activity import recently_active
 from .models import Broadcaster
+from .rules import recently_active
 
 
 def _candidates(post: Post) -> set[int]:
@@ -55,7 +55,7 @@ def _candidates(post: Post) -> set[int]:
 def recipients(post: Post, *, active_only: bool = False) -> set[int]:
     """IDs of the accounts whose home timeline should receive ``post``.
 
-    ``active_only`` keeps the author and people active lately (``activity.recently_active``):
+    ``active_only`` keeps the author and people active lately (``rules.recently_active``):
     the others' timelines are rebuilt when they come back.
     """
     audience = get_user_model().objects.filter(

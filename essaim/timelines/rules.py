@@ -4,9 +4,12 @@ broadcaster merge and follow backfills alike."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 from typing import TypeVar
 
+from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 
 from essaim.core.pagination import Cursor
 from essaim.graph.queries import following_ids
@@ -48,3 +51,18 @@ def window(ids: Iterable, cursor: Cursor) -> list:
 def merge_pages(cursor: Cursor, *pages: list[int]) -> list[int]:
     """One page out of several pages of the same cursor's window."""
     return window({i for page in pages for i in page}, cursor)
+
+
+# --- Who counts as here: fan-out skips the others (their timeline is rebuilt on return) ---
+
+def recently_active() -> Q:
+    """Accounts used in the last ``ESSAIM_ACTIVE_DAYS`` days (or created then, never used)."""
+    since = timezone.now() - timedelta(days=settings.ESSAIM_ACTIVE_DAYS)
+    return Q(last_active_at__gte=since) | Q(last_active_at__isnull=True, date_joined__gte=since)
+
+
+def is_recently_active(user) -> bool:
+    since = timezone.now() - timedelta(days=settings.ESSAIM_ACTIVE_DAYS)
+    if user.last_active_at is None:
+        return user.date_joined >= since
+    return user.last_active_at >= since

@@ -114,7 +114,7 @@ def do_set_min_people(viewer, value) -> int:
 
 
 def do_subscribe_signals(viewer, subscribe: bool = True) -> bool:
-    from .policy import may_read_company_trends
+    from essaim.visibility import may_read_company_trends
 
     if subscribe and not may_read_company_trends(viewer):
         from essaim.core.errors import PermissionDenied

@@ -1,4 +1,5 @@
-"""Who may read which trends and signals (called from :mod:`essaim.visibility`).
+"""Trends' own rules beside the visibility policy, which decides who reads which scope
+(:func:`essaim.visibility.trend_scopes`, ``access_trend_scope``, ``company_trend_scope``).
 
 * Company trends and signals are computed from company-visible and public posts only; they are
   read by employees (administrators included), never by external guests or anonymous visitors.
@@ -14,49 +15,9 @@ from django.utils.translation import gettext as _
 
 from essaim.core.errors import NotFound, PermissionDenied
 
-from .models import COMPANY, community_scope
-
 
 def _signed_in(viewer) -> bool:
     return viewer is not None and viewer.is_authenticated and viewer.is_active
-
-
-def readable_scopes(viewer) -> list[str]:
-    """The scopes whose trends ``viewer`` may read: the company's, then their communities'."""
-    if not _signed_in(viewer):
-        return []
-    from essaim.communities.models import Membership
-
-    scopes = [] if viewer.is_guest else [COMPANY]
-    scopes += [community_scope(cid) for cid in Membership.objects.filter(
-        user_id=viewer.id).values_list("community_id", flat=True)]
-    return scopes
-
-
-def may_read_company_trends(viewer) -> bool:
-    return _signed_in(viewer) and not viewer.is_guest
-
-
-def access_scope(viewer, community_slug: str | None = None) -> str:
-    """The scope asked for (the company's without a community), or a clean refusal."""
-    if not _signed_in(viewer):
-        raise PermissionDenied(_("Sign in to see trends."))
-    if community_slug:
-        from essaim import visibility
-
-        community = visibility.access_community(viewer, community_slug)
-        if not visibility.in_community(viewer, community.pk):
-            raise PermissionDenied(_("Only the members of this community see its trends."))
-        return community_scope(community.pk)
-    if viewer.is_guest:
-        raise PermissionDenied(_("Company trends are for employees."))
-    return COMPANY
-
-
-def company_scope_or_none(viewer) -> str | None:
-    """The company scope for viewers who may read it (Mastodon clients ask without a
-    community: everyone else gets an empty list)."""
-    return COMPANY if may_read_company_trends(viewer) else None
 
 
 def may_administer(viewer) -> bool:

@@ -40,8 +40,8 @@ def do_deliver_weekly_signals(*, now: datetime | None = None) -> dict:
     """Send this week's signals to every subscriber not served yet; returns the counts."""
     from essaim.notifications.actions import do_notify
     from essaim.notifications.models import Notification
+    from essaim.visibility import may_read_company_trends
 
-    from .policy import may_read_company_trends
     from .queries import signals
 
     now = now or timezone.now()
