@@ -337,6 +337,9 @@ def build_parser() -> argparse.ArgumentParser:
     from essaim.importers.cli import add_commands as add_import_commands
 
     add_import_commands(sub)
+    from essaim.insight.cli import add_commands as add_insight_commands
+
+    add_insight_commands(sub, CommandFailed)
     worker = sub.add_parser("worker", help="run background tasks (Redis task queue)")
     worker.add_argument("--processes", type=_positive, default=1,
                         help="worker processes to run (default 1)")

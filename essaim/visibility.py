@@ -593,3 +593,34 @@ def company_trend_scope(viewer) -> str | None:
     from essaim.trends.models import COMPANY
 
     return COMPANY if may_read_company_trends(viewer) else None
+
+
+# --- Insight: individual network measures and aggregates ------------------------------------
+# A person's network measures are theirs alone (no manager, no administrator reads them);
+# aggregates go to administrators and analysts, for groups of at least ESSAIM_INSIGHT_MIN_GROUP.
+
+ANALYST_GROUP = "analyst"
+
+
+def may_read_analytics(viewer) -> bool:
+    """Administrators and members of the "analyst" group, employees only."""
+    if not _is_employee(viewer):
+        return False
+    return bool(viewer.is_staff) or viewer.groups.filter(name=ANALYST_GROUP).exists()
+
+
+def check_analytics(viewer) -> None:
+    if not _is_member(viewer):
+        raise NotAuthenticated(_("Sign in to see analytics."))
+    if not may_read_analytics(viewer):
+        raise PermissionDenied(_("Company analytics are for administrators and analysts."))
+
+
+def access_own_network(viewer, username: str | None = None):
+    """The person whose network measures are read: always the viewer, never anyone else."""
+    if not _is_member(viewer):
+        raise NotAuthenticated(_("Sign in to see your network."))
+    if username is not None and username.strip().lstrip("@").lower() != \
+            viewer.username.lower():
+        raise PermissionDenied(_("Network measures are shown only to the person themselves."))
+    return viewer

@@ -17,6 +17,7 @@ from .routers import (
     articles,
     communities,
     community_artefacts,
+    insight,
     notifications,
     posts,
     search,
@@ -99,3 +100,4 @@ api.add_router("/communities", communities.router)
 api.add_router("/communities", community_artefacts.router)
 api.add_router("", trends.router)
 api.add_router("", search.router)
+api.add_router("", insight.router)

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "essaim.trends",
     "essaim.search",
     "essaim.importers",
+    "essaim.insight",
 ]
 
 MIDDLEWARE = [
@@ -187,6 +188,8 @@ else:
 ESSAIM_TASK_MAX_ATTEMPTS = env_int("ESSAIM_TASK_MAX_ATTEMPTS", 5)
 # Seconds without a heartbeat after which a worker counts as dead and its work is taken back.
 ESSAIM_WORKER_HEARTBEAT = env_int("ESSAIM_WORKER_HEARTBEAT", 30)
+# Insight: company aggregates cover groups of at least this many people (never below 5).
+ESSAIM_INSIGHT_MIN_GROUP = max(5, env_int("ESSAIM_INSIGHT_MIN_GROUP", 5))
 
 # --- Engines ---------------------------------------------------------------------
 _TIMELINE_STORES = {

@@ -1,0 +1,1 @@
+"""Insight: the interaction network, adoption and silos (definitions in docs/insight.md)."""
