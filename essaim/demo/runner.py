@@ -112,6 +112,10 @@ def seed_company(*, users: int, posts: int, seed: int = 1, password: str = DEMO_
         do_refresh(now=now)
         seed_signal_subscribers(now)
         phases.done("trends")
+        from essaim.insight.fill import fill
+
+        fill(now=now)
+        phases.done("insight")
     return report
 
 

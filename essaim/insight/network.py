@@ -45,6 +45,7 @@ def _active_ids() -> set[int]:
 
 def _rows(days: int, now=None, *, people: set[int] | None = None, kinds=None):
     qs = Interaction.objects.filter(day__gte=window_start(days, now),
+                                    day__lte=(now or timezone.now()).date(),
                                     source__is_active=True, target__is_active=True)
     if people is not None:
         qs = qs.filter(Q(source_id__in=people) | Q(target_id__in=people))
@@ -166,8 +167,10 @@ def scout_score(person: int, days: int, now=None) -> float:
     sources: Counter = Counter()
     for r in _rows(days, now, kinds=READING).filter(source_id=person):
         sources[r["target_id"]] += r["w"]
-    start = (now or timezone.now()) - timedelta(days=days)
-    for author in Bookmark.objects.filter(user_id=person, created_at__gte=start).values_list(
+    end = now or timezone.now()
+    start = end - timedelta(days=days)
+    for author in Bookmark.objects.filter(user_id=person, created_at__gte=start,
+                                          created_at__lte=end).values_list(
             "post__author_id", flat=True):
         sources[author] += 1
     for followee in Follow.objects.filter(follower_id=person, followee__is_active=True)\
@@ -188,8 +191,9 @@ def connector_score(person: int, days: int, now=None) -> int:
     from essaim.communities.models import IdeaCredit
     from essaim.posts.models import Post
 
-    start = (now or timezone.now()) - timedelta(days=days)
-    mine = Post.objects.filter(author_id=person, created_at__gte=start)
+    end = now or timezone.now()
+    start = end - timedelta(days=days)
+    mine = Post.objects.filter(author_id=person, created_at__gte=start, created_at__lte=end)
     own = groups([person]).get(person)
     carried = 0
     originals = list(mine.filter(Q(relay_of__isnull=False) | Q(quote_of__isnull=False))
@@ -212,5 +216,6 @@ def connector_score(person: int, days: int, now=None) -> int:
             other = group.get(replied or quoted)
             carried += sum(1 for u in mentioned.get(post_id, [])
                            if u not in (person, replied or quoted) and group.get(u) != other)
-    carried += IdeaCredit.objects.filter(user_id=person, created_at__gte=start).count()
+    carried += IdeaCredit.objects.filter(user_id=person, created_at__gte=start,
+                                         created_at__lte=end).count()
     return carried

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -169,3 +169,51 @@ def adoption(period: str = "week", count: int = 12, now=None) -> list[dict]:
             item["active"] = len(signed_in | contributors)
         items.append(item)
     return items
+
+
+def suggestions(user, days: int, limit: int = 5, now=None) -> dict:
+    """People outside the person's usual groups, and communities they are not in, who talk
+    about the person's subjects (their hashtags of the window): what would widen the network.
+    Only people and posts the person may see."""
+    from essaim import visibility
+    from essaim.posts.models import Post
+
+    start = (now or timezone.now()) - timedelta(days=days)
+    tags = list(Post.objects.filter(author=user, created_at__gte=start)
+                .values_list("hashtags__id", flat=True).exclude(hashtags__id=None)
+                .annotate(n=Count("id")).order_by("-n")[:10])
+    if not tags:
+        return {"people": [], "communities": [], "subjects": []}
+    m = network.measures(user.id, days, now)
+    usual = set(m.by_group) | {network.groups([user.id]).get(user.id)}
+    talk = visibility.visible_posts(user, Post.objects.filter(
+        hashtags__id__in=tags, created_at__gte=start, relay_of=None).exclude(author=user))
+    by_author = Counter(talk.values_list("author_id", flat=True))
+    group = network.groups(by_author)
+    visible = {u.id: u for u in visibility.visible_accounts(
+        user, get_user_model().objects.filter(id__in=list(by_author), is_active=True))
+        .select_related("department")}
+    people = [visible[a] for a, _n in by_author.most_common()
+              if a in visible and group.get(a) not in usual][:limit]
+    member_of = set(visibility.member_community_ids(user))
+    rooms = Counter(talk.exclude(community=None).values_list("community_id", flat=True))
+    from essaim.communities.models import Community
+
+    communities = [c for c in visibility.visible_communities(
+        user, Community.objects.filter(id__in=list(rooms))) if c.id not in member_of][:limit]
+    from essaim.posts.models import Hashtag
+
+    subjects = list(Hashtag.objects.filter(id__in=tags).values_list("display", flat=True))
+    return {"people": people, "communities": communities, "subjects": subjects}
+
+
+def scores_over_time(user, steps: int = 4, step_days: int = 30, now=None) -> list[dict]:
+    """Scout and connector scores for successive windows ending now, a month ago, …"""
+    now = now or timezone.now()
+    out = []
+    for i in reversed(range(steps)):
+        end = now - timedelta(days=i * step_days)
+        out.append({"end": end.date().isoformat(),
+                    "scout": network.scout_score(user.id, step_days, end),
+                    "connector": network.connector_score(user.id, step_days, end)})
+    return out

@@ -28,7 +28,8 @@ def essaim(request):
         data["unread_notifications"] = unread_count(user)
         data["rail"] = SimpleLazyObject(lambda: _rail(user))
         data["may_read_advocacy"] = SimpleLazyObject(lambda: _may_read_advocacy(user))
-        from essaim.visibility import may_administer
+        from essaim.visibility import may_administer, may_read_analytics
 
         data["may_administer"] = may_administer(user)
+        data["may_read_analytics"] = SimpleLazyObject(lambda: may_read_analytics(user))
     return data

@@ -2,7 +2,19 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from .views import advocacy, articles, auth, lists, me, people, posts, suggest, timelines, trends
+from .views import (
+    advocacy,
+    articles,
+    auth,
+    insight,
+    lists,
+    me,
+    people,
+    posts,
+    suggest,
+    timelines,
+    trends,
+)
 from .views import communities as cm
 from .views import community_artefacts as ca
 from .views.manage import common as manage
@@ -58,6 +70,9 @@ urlpatterns = [
     path("trends/settings/", trends.trend_settings, name="trend_settings"),
     path("signals/", trends.signals_page, name="signals"),
     path("signals/subscribe/", trends.subscribe, name="signals_subscribe"),
+    # Insight: one's own network; silos and adoption for administrators and analysts
+    path("me/network/", insight.my_network, name="my_network"),
+    path("insight/", insight.silos, name="silos"),
     # People
     path("people/", people.directory, name="directory"),
     path("suggest/people", suggest.people, name="people_suggest"),

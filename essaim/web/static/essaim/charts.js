@@ -15,6 +15,7 @@
     var kind = spec.kind || "line";
     if (kind === "heatmap") {
       return [{type: "heatmap", x: spec.x, y: spec.y, z: spec.z, colorscale: "YlOrRd",
+               zsmooth: "best", showscale: false,  /* both defaults set style attributes (CSP) */
                hoverongaps: false}];
     }
     return (spec.series || []).map(function (s) {
