@@ -340,6 +340,9 @@ def build_parser() -> argparse.ArgumentParser:
     from essaim.insight.cli import add_commands as add_insight_commands
 
     add_insight_commands(sub, CommandFailed)
+    from essaim.audit.cli import add_commands as add_audit_commands
+
+    add_audit_commands(sub)
     worker = sub.add_parser("worker", help="run background tasks (Redis task queue)")
     worker.add_argument("--processes", type=_positive, default=1,
                         help="worker processes to run (default 1)")

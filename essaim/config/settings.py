@@ -80,12 +80,14 @@ INSTALLED_APPS = [
     "essaim.search",
     "essaim.importers",
     "essaim.insight",
+    "essaim.audit",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "essaim.core.csp.ContentSecurityPolicyMiddleware",
     "essaim.core.middleware.RefuseNulMiddleware",
+    "essaim.audit.middleware.AuditRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

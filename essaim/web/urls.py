@@ -17,6 +17,7 @@ from .views import (
 )
 from .views import communities as cm
 from .views import community_artefacts as ca
+from .views.manage import audit as manage_audit
 from .views.manage import common as manage
 from .views.manage import communities as manage_communities
 from .views.manage import departments as manage_departments
@@ -114,6 +115,7 @@ urlpatterns = [
     path("manage/official-accounts/<int:official_id>/delegates/<str:action>/",
          manage_officials.delegate, name="manage_official_delegate"),
     path("manage/communities/", manage_communities.communities, name="manage_communities"),
+    path("manage/audit/", manage_audit.audit_log, name="manage_audit"),
     path("manage/communities/<int:community_id>/", manage_communities.community,
          name="manage_community"),
     path("manage/communities/<int:community_id>/<str:action>/",

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from essaim import audit
 from essaim.core.errors import NotFound, PermissionDenied, ValidationFailed
 
 from ..models import Department, Organisation
@@ -52,7 +53,10 @@ def do_admin_create_person(actor, username: str, *, name: str = "", email: str =
     """Create an employee account; returns (account, generated password)."""
     check_admin(actor)
     department = access_department(actor, department_id) if department_id else None
-    return do_create_user(username, name=name, email=email, department=department)
+    account, password = do_create_user(username, name=name, email=email, department=department)
+    audit.record(actor, "account.create", target=account,
+                 after={"username": account.username, "department": department and department.name})
+    return account, password
 
 
 def do_set_active(actor, account, active: bool) -> None:
@@ -60,6 +64,8 @@ def do_set_active(actor, account, active: bool) -> None:
     if account.pk == actor.pk and not active:
         raise ValidationFailed(_("You cannot deactivate your own account."))
     (do_reactivate_user if active else do_deactivate_user)(account)
+    audit.record(actor, "account.reactivate" if active else "account.deactivate",
+                 target=account, before={"active": not active}, after={"active": active})
 
 
 def do_set_admin(actor, account, admin: bool) -> None:
@@ -68,8 +74,11 @@ def do_set_admin(actor, account, admin: bool) -> None:
         raise ValidationFailed(_("You cannot remove your own administrator rights."))
     if admin and account.is_guest:
         raise ValidationFailed(_("An external guest cannot be an administrator."))
+    before = account.is_staff
     account.is_staff = admin
     account.save(update_fields=["is_staff"])
+    audit.record(actor, "account.role", target=account, before={"admin": before},
+                 after={"admin": admin})
 
 
 def do_set_department(actor, account, department_id) -> None:
@@ -77,8 +86,11 @@ def do_set_department(actor, account, department_id) -> None:
     if account.is_guest and department_id:
         raise ValidationFailed(_("An external guest belongs to an organisation, not to a "
                                  "department."))
+    before = account.department.name if account.department_id else None
     account.department = access_department(actor, department_id) if department_id else None
     account.save(update_fields=["department"])
+    audit.record(actor, "account.department", target=account, before={"department": before},
+                 after={"department": account.department.name if account.department else None})
 
 
 def do_make_guest(actor, account, organisation: str) -> None:
@@ -92,8 +104,11 @@ def do_make_guest(actor, account, organisation: str) -> None:
     with transaction.atomic():
         found, _created = Organisation.objects.get_or_create(name=organisation)
         User = get_user_model()
+        before = account.kind
         account.kind, account.organisation, account.department = User.Kind.GUEST, found, None
         account.save(update_fields=["kind", "organisation", "department"])
+        audit.record(actor, "account.kind", target=account, before={"kind": before},
+                     after={"kind": "guest", "organisation": found.name})
 
 
 def do_admin_create_department(actor, name: str) -> Department:
@@ -101,7 +116,9 @@ def do_admin_create_department(actor, name: str) -> Department:
     name = (name or "").strip()[:100]
     if Department.objects.filter(name__iexact=name).exists():
         raise ValidationFailed(_("This department exists already."), field="name")
-    return do_create_department(name)
+    department = do_create_department(name)
+    audit.record(actor, "department.create", target=department, after={"name": name})
+    return department
 
 
 def do_rename_department(actor, department: Department, name: str) -> Department:
@@ -111,8 +128,11 @@ def do_rename_department(actor, department: Department, name: str) -> Department
         raise ValidationFailed(_("A department needs a name."), field="name")
     if Department.objects.filter(name__iexact=name).exclude(pk=department.pk).exists():
         raise ValidationFailed(_("This department exists already."), field="name")
+    before = department.name
     department.name = name
     department.save(update_fields=["name"])
+    audit.record(actor, "department.rename", target=department, before={"name": before},
+                 after={"name": name})
     return department
 
 
@@ -124,5 +144,8 @@ def do_merge_departments(actor, source: Department, target: Department) -> int:
         raise ValidationFailed(_("Choose another department to merge into."))
     with transaction.atomic():
         moved = get_user_model().objects.filter(department=source).update(department=target)
+        audit.record(actor, "department.merge", target=target,
+                     before={"department": source.name}, after={"into": target.name,
+                                                                "people": moved})
         source.delete()
     return moved

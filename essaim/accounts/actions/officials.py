@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from essaim import audit
 from essaim.core.errors import NotFound, ValidationFailed
 
 from .admin import do_create_user
@@ -43,6 +44,7 @@ def do_create_official(actor, username: str, name: str, *, bio: str = ""):
         official.bio = (bio or "").strip()[:BIO_MAX]
         official.set_unusable_password()
         official.save(update_fields=["bio", "password"])
+        audit.record(actor, "official.create", target=official, after={"name": name})
     return official
 
 
@@ -74,6 +76,8 @@ def do_add_delegate(actor, official, username: str):
     check_admin(actor)
     delegate = _delegate_candidate(username)
     official.delegates.add(delegate)
+    audit.record(actor, "official.delegate_add", target=official,
+                 after={"delegate": delegate.username})
     return delegate
 
 
@@ -83,3 +87,5 @@ def do_remove_delegate(actor, official, delegate_id) -> None:
     if delegate is None:
         raise NotFound(_("This person is not a delegate of this account."))
     official.delegates.remove(delegate)
+    audit.record(actor, "official.delegate_remove", target=official,
+                 before={"delegate": delegate.username})

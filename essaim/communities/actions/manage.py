@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from essaim import audit
 from essaim.accounts.actions.manage import _as_id, check_admin
 from essaim.core.errors import NotFound, ValidationFailed
 
@@ -28,16 +29,20 @@ def access_community(actor, community_id) -> Community:
 
 def do_admin_archive(actor, community: Community) -> Community:
     check_admin(actor)
+    audit.record(actor, "community.archive", target=community)
     return communities.archive(community)
 
 
 def do_admin_unarchive(actor, community: Community) -> Community:
     check_admin(actor)
+    audit.record(actor, "community.reopen", target=community)
     return communities.unarchive(community)
 
 
 def do_admin_delete(actor, community: Community) -> None:
     check_admin(actor)
+    audit.record(actor, "community.delete", target=community,
+                 before={"name": community.name, "kind": community.kind})
     communities.delete(community)
 
 
@@ -58,6 +63,8 @@ def do_admin_set_role(actor, community: Community, username: str, role: str) -> 
     if role not in ADMIN_ROLES:
         raise ValidationFailed(_("Unknown role."), field="role")
     account = _account(username)
+    audit.record(actor, "community.role", target=community,
+                 after={"username": account.username, "role": role})
     if account.is_guest or account.is_official:
         raise ValidationFailed(_("Only an employee can be an owner or an animator."),
                                field="username")
