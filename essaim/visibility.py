@@ -26,7 +26,9 @@ asks these functions rather than writing its own "employees only".
 
 Blocks hide content both ways. Mutes hide a muted person's posts from the muter's timelines and
 notifications (``hide_muted=True``) but an explicit link still opens.
-Posts by deactivated accounts are hidden from everyone but administrators.
+Posts by deactivated accounts are hidden from everyone but administrators. Posts hidden by a
+moderator (and relays of them) are gone for everyone, their author included; the report keeps
+them for the record.
 
 Administration (people, departments, official accounts, communities at ``/manage/``) is for
 administrators only: active employees with administrator rights (:func:`may_administer`). It
@@ -100,7 +102,9 @@ def post_filter(viewer) -> Q:
     relay_blocked = Q(relay_of__author_id__in=graph.blocked_by_me_ids(viewer)) | Q(
         relay_of__author_id__in=graph.blocking_me_ids(viewer)
     )
-    return readable & (own | active) & relay_active & ~blocked & ~relay_blocked
+    shown = Q(hidden_at__isnull=True) & (Q(relay_of__isnull=True)
+                                         | Q(relay_of__hidden_at__isnull=True))
+    return readable & (own | active) & relay_active & ~blocked & ~relay_blocked & shown
 
 
 def visible_posts(viewer, qs: QuerySet | None = None, *, hide_muted: bool = False) -> QuerySet:
@@ -129,6 +133,8 @@ def readers_filter(post: Post, *, hide_muted: bool = False) -> Q:
     original = post.relay_of if post.relay_of_id is not None else None
     if not post.author.is_active or (original is not None and not original.author.is_active):
         return Q(pk__in=[])
+    if post.hidden_at is not None or (original is not None and original.hidden_at is not None):
+        return Q(pk__in=[])  # hidden by a moderator
     own = Q(pk=author_id)
     employees = Q(kind=User.Kind.EMPLOYEE)
     mentioned = Q(pk__in=_MENTION.objects.filter(post_id=post.pk).values("user_id"))
@@ -243,6 +249,8 @@ def _can_see(viewer, post: Post, facts) -> bool:
     original = post.relay_of if post.relay_of_id is not None else None
     if original is not None and not original.author.is_active:
         return False
+    if post.hidden_at is not None or (original is not None and original.hidden_at is not None):
+        return False  # hidden by a moderator
     if post.visibility == Visibility.PUBLIC and not _is_member(viewer):
         return True
     if not _is_member(viewer):

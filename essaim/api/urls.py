@@ -18,6 +18,7 @@ from .routers import (
     communities,
     community_artefacts,
     insight,
+    moderation,
     notifications,
     posts,
     search,
@@ -101,3 +102,4 @@ api.add_router("/communities", community_artefacts.router)
 api.add_router("", trends.router)
 api.add_router("", search.router)
 api.add_router("", insight.router)
+api.add_router("", moderation.router)

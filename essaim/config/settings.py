@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "essaim.importers",
     "essaim.insight",
     "essaim.audit",
+    "essaim.moderation",
 ]
 
 MIDDLEWARE = [
@@ -256,6 +257,7 @@ ESSAIM_AVATAR_MAX_BYTES = env_int("ESSAIM_AVATAR_MAX_BYTES", 5 * 1024 * 1024)
 ESSAIM_UPLOAD_MAX_BYTES = env_int("ESSAIM_UPLOAD_MAX_BYTES", 25 * 1024 * 1024)  # community files
 ESSAIM_RATE_LOGIN = env("ESSAIM_RATE_LOGIN", "10/300")  # attempts / seconds
 ESSAIM_RATE_POST = env("ESSAIM_RATE_POST", "60/60")
+ESSAIM_RATE_REPORT = env("ESSAIM_RATE_REPORT", "10/600")  # reports / seconds per person
 # Ambassadors and reach
 ESSAIM_RATE_VISIT = env("ESSAIM_RATE_VISIT", "30/60")  # tracked-link openings per address
 ESSAIM_EMV_CPM = float(env("ESSAIM_EMV_CPM", "8.0"))  # earned media value per 1,000 impressions

@@ -116,6 +116,10 @@ def seed_company(*, users: int, posts: int, seed: int = 1, password: str = DEMO_
 
         fill(now=now)
         phases.done("insight")
+        from .moderation import seed_moderation
+
+        seed_moderation()
+        phases.done("moderation")
     return report
 
 

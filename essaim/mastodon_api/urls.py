@@ -12,6 +12,7 @@ from .views import (
     media,
     notifications,
     oauth,
+    reports,
     search,
     statuses,
     timelines,
@@ -29,7 +30,8 @@ urlpatterns = [
     # Discovery and OAuth
     route(r"api/v1/instance", GET=instance.instance_v1),
     route(r"api/v2/instance", GET=instance.instance_v2),
-    route(r"api/v1/instance/rules", GET=instance.empty_list),
+    route(r"api/v1/instance/rules", GET=reports.rules),
+    route(r"api/v1/reports", POST=reports.create),
     route(r"api/v1/instance/peers", GET=instance.empty_list),
     route(r"api/v1/instance/activity", GET=instance.empty_list),
     route(r"api/v1/instance/extended_description", GET=instance.extended_description),

@@ -80,6 +80,9 @@ class Post(models.Model):
     created_at = models.DateTimeField(db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     pinned_at = models.DateTimeField(null=True, blank=True)
+    # Hidden by a moderator: gone from every read path (the visibility policy), kept for the
+    # record of the report.
+    hidden_at = models.DateTimeField(null=True, blank=True)
     replies_count = models.PositiveIntegerField(default=0)
     relays_count = models.PositiveIntegerField(default=0)
     likes_count = models.PositiveIntegerField(default=0)

@@ -18,6 +18,12 @@ def _may_read_advocacy(user) -> bool:
     return may_read_dashboard(user)
 
 
+def _may_moderate(user) -> bool:
+    from essaim.moderation.reports import may_moderate, moderated_reports
+
+    return may_moderate(user) or moderated_reports(user).exists()
+
+
 def essaim(request):
     """Values every page needs: limits, and the signed-in person's unread count."""
     data = {"post_max_chars": settings.ESSAIM_POST_MAX_CHARS, "essaim_domain": settings.DOMAIN}
@@ -32,4 +38,5 @@ def essaim(request):
 
         data["may_administer"] = may_administer(user)
         data["may_read_analytics"] = SimpleLazyObject(lambda: may_read_analytics(user))
+        data["may_moderate"] = SimpleLazyObject(lambda: _may_moderate(user))
     return data

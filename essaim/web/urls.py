@@ -9,6 +9,7 @@ from .views import (
     insight,
     lists,
     me,
+    moderation,
     people,
     posts,
     suggest,
@@ -73,6 +74,10 @@ urlpatterns = [
     path("signals/subscribe/", trends.subscribe, name="signals_subscribe"),
     # Insight: one's own network; silos and adoption for administrators and analysts
     path("me/network/", insight.my_network, name="my_network"),
+    # Trust: the code of conduct, reports, the moderation queue
+    path("about/rules/", moderation.rules, name="rules"),
+    path("posts/<int:post_id>/report/", moderation.report, name="report"),
+    path("moderation/", moderation.queue, name="moderation"),
     path("insight/", insight.silos, name="silos"),
     # People
     path("people/", people.directory, name="directory"),
@@ -116,6 +121,7 @@ urlpatterns = [
          manage_officials.delegate, name="manage_official_delegate"),
     path("manage/communities/", manage_communities.communities, name="manage_communities"),
     path("manage/audit/", manage_audit.audit_log, name="manage_audit"),
+    path("manage/rules/", manage_audit.conduct_page, name="manage_rules"),
     path("manage/communities/<int:community_id>/", manage_communities.community,
          name="manage_community"),
     path("manage/communities/<int:community_id>/<str:action>/",

@@ -22,3 +22,13 @@ def test_the_demo_company_has_a_visible_weak_signal_and_a_trend(db, capsys):
 
     weekly = Notification.objects.filter(recipient=alex, kind=Notification.Kind.SIGNALS)
     assert weekly.count() == 1 and "hydrog" in weekly.get().subject
+
+    from essaim.moderation import conduct
+    from essaim.moderation.models import Report
+
+    assert conduct.current() is not None and conduct.has_accepted(alex)
+    assert Report.objects.filter(status="open").exists()
+    assert Report.objects.filter(status="resolved").exists()
+    from essaim.posts.actions import do_create_post
+
+    assert do_create_post(alex, "The demo logins post at once")

@@ -133,7 +133,8 @@ def do_create_post(
 ) -> Post:
     """The one compose action: publish a post, reply or quote with its images or poll, all or
     nothing, and schedule its delivery. Every surface (web, native API, Mastodon API,
-    communities) calls it with IDs; it does its own access checks.
+    communities) calls it with IDs; it does its own access checks (the code of conduct
+    accepted included).
 
     ``in_reply_to`` and ``quote_of`` are post IDs (or posts), looked up with what ``user`` may
     see; ``media_ids`` are the caller's own unattached uploads; ``poll`` is
@@ -141,6 +142,9 @@ def do_create_post(
     With ``community``, the post is for that community's members only (the author must be a
     member and the community not archived); a reply to a community post stays in it.
     """
+    from essaim.moderation.conduct import check_accepted
+
+    check_accepted(user)
     author = check_author(user, author)
     in_reply_to, quote_of = _target(user, in_reply_to), _target(user, quote_of)
     media = _check_extras(user, text, media_ids, poll)
@@ -305,9 +309,14 @@ def do_edit_post(user, post_id, text: str, *, spoiler_text: str | None = None,
 
 def do_delete_post(user, post_id) -> Post:
     """Delete a post (its author, a delegate of its official account, or an administrator)."""
+    return remove_post(access_deletable_post(user, post_id))
+
+
+def remove_post(post: Post) -> Post:
+    """Delete ``post`` for good (its counters, timelines and streams follow); the caller has
+    checked who may (its author, an administrator, a moderator deciding on a report)."""
     from essaim.timelines.store import timeline_store
 
-    post = access_deletable_post(user, post_id)
     with transaction.atomic():
         if post.in_reply_to_id:
             Post.objects.filter(pk=post.in_reply_to_id, replies_count__gt=0).update(

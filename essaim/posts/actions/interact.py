@@ -24,8 +24,10 @@ def _original(post: Post) -> Post:
 
 def do_relay(user, post_id) -> Post:
     """Relay (repost) a post to one's followers; relaying twice returns the same relay."""
+    from essaim.moderation.conduct import check_accepted
     from essaim.timelines.tasks import deliver_post
 
+    check_accepted(user)
     post = _original(policy.access_post(user, post_id))
     refusal = policy.relay_refusal(user, post)
     if refusal:
@@ -57,6 +59,9 @@ def do_unrelay(user, post_id) -> None:
 
 
 def do_like(user, post_id) -> Post:
+    from essaim.moderation.conduct import check_accepted
+
+    check_accepted(user)
     post = _original(policy.access_post(user, post_id))
     with transaction.atomic():
         _like, created = Like.objects.get_or_create(user=user, post=post)

@@ -33,3 +33,32 @@ def audit_log(request):
     query.pop("page", None)
     return render(request, "web/manage/audit.html", {
         "page": paginate(request, found), "filters": filters, "query": query.urlencode()})
+
+
+@web_view(methods=("GET", "POST"))
+def conduct_page(request):
+    """``/manage/rules/``: publish a new version of the code of conduct (both languages)."""
+    from essaim.core.errors import ValidationFailed
+    from essaim.moderation import conduct
+
+    actions.check_admin(request.user)
+    code = conduct.current()
+    error = None
+    form = {"text_en": code.text_en if code else "", "text_fr": code.text_fr if code else ""}
+    if request.method == "POST":
+        form = {k: request.POST.get(k, "") for k in ("text_en", "text_fr")}
+        try:
+            published = conduct.do_publish(request.user, form["text_en"], form["text_fr"])
+        except ValidationFailed as exc:
+            error = exc
+        else:
+            from django.utils.translation import gettext as _
+
+            from .common import done
+
+            return done(request, _("Version %(n)d of the code of conduct is published: everyone "
+                                   "accepts it before contributing again.")
+                        % {"n": published.version}, "web:manage_rules")
+    return render(request, "web/manage/rules.html", {"code": code, "form": form,
+                                                      "error": error},
+                  status=error.status if error else 200)
