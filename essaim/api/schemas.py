@@ -28,6 +28,18 @@ class AccountOut(BaseModel):
     url: str
 
 
+class LinkCardOut(BaseModel):
+    """The preview of a post's first link (when link previews are on and the page had one)."""
+
+    url: str
+    title: str
+    description: str
+    site_name: str
+    site_url: str
+    author_name: str
+    image_url: str | None  # https only
+
+
 class PostOut(BaseModel):
     id: str
     url: str
@@ -50,6 +62,7 @@ class PostOut(BaseModel):
     liked: bool
     relayed: bool
     bookmarked: bool
+    card: LinkCardOut | None = None
 
 
 class PostIn(Schema):

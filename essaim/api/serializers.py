@@ -38,7 +38,15 @@ def _post(post, card: PostCard | None, request, tags: dict[int, list[str]]) -> d
         "likes_count": post.likes_count,
         "liked": bool(card and card.liked), "relayed": bool(card and card.relayed),
         "bookmarked": bool(card and card.bookmarked),
+        "card": _link_card(card.link) if card is not None and card.link is not None else None,
     }
+
+
+def _link_card(link) -> dict:
+    return {"url": link.url, "title": link.title, "description": link.description,
+            "site_name": link.site_name, "site_url": link.site_url,
+            "author_name": link.author_name,
+            "image_url": link.image_url if link.image_url.startswith("https://") else None}
 
 
 def posts(viewer, rows, request) -> list[dict]:

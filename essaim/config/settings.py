@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "essaim.mastodon_api",
     "essaim.advocacy",
     "essaim.articles",
+    "essaim.links",
     "essaim.trends",
     "essaim.search",
     "essaim.importers",
@@ -265,6 +266,13 @@ ESSAIM_EMV_CPC = float(env("ESSAIM_EMV_CPC", "1.5"))  # earned media value per e
 ESSAIM_EMV_CURRENCY = env("ESSAIM_EMV_CURRENCY", "EUR")
 ESSAIM_VIEWS_FLUSH_SECONDS = float(env("ESSAIM_VIEWS_FLUSH_SECONDS", "5"))
 ESSAIM_INTERNAL_VIEWS = env("ESSAIM_INTERNAL_VIEWS", "1") not in ("0", "false", "no")
+# Link preview cards (docs/links.md): off unless an administrator turns them on.
+ESSAIM_LINK_PREVIEWS = env("ESSAIM_LINK_PREVIEWS", "0") in ("1", "true", "yes", "on")
+ESSAIM_LINK_PREVIEW_TIMEOUT = 5.0  # seconds for a whole fetch, redirects included
+ESSAIM_LINK_PREVIEW_MAX_BYTES = 1024 * 1024  # read at most this much of a page
+ESSAIM_LINK_PREVIEW_MAX_REDIRECTS = 3
+ESSAIM_LINK_PREVIEW_PORTS = (80, 443)
+ESSAIM_LINK_PREVIEW_ALLOW_LOOPBACK = False  # tests only (a page served by the test itself)
 # Where rate-limit counters live: the database (cannot be evicted) or the cache (Redis at scale).
 ESSAIM_RATE_STORE = env("ESSAIM_RATE_STORE", "cache" if REDIS_URL else "db")
 if ESSAIM_RATE_STORE not in ("db", "cache"):

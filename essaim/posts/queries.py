@@ -32,6 +32,7 @@ class PostCard:
     media: list = field(default_factory=list)  # the shown post's images, in order
     community: object | None = None  # the shown post's community, when the viewer may see it
     article: object | None = None  # the article this post announces, if it is one
+    link: object | None = None  # the preview card of the shown post's first link
 
     @property
     def id(self) -> int:
@@ -86,6 +87,9 @@ def hydrate(viewer, posts: list[Post], *, with_media: bool = True) -> list[PostC
     from essaim.articles.queries import articles_by_post
 
     articles = articles_by_post(shown_ids)
+    from essaim.links.queries import cards_by_post
+
+    links = cards_by_post(shown_ids)
     cards = []
     for entry, post in zip(posts, shown, strict=True):
         cards.append(PostCard(
@@ -99,6 +103,7 @@ def hydrate(viewer, posts: list[Post], *, with_media: bool = True) -> list[PostC
             media=media.get(post.id, []),
             community=communities.get(post.community_id) if post.community_id else None,
             article=articles.get(post.id),
+            link=None if post.id in articles else links.get(post.id),
         ))
     return cards
 

@@ -129,6 +129,22 @@ class _Batch:
             "embed_url": "", "blurhash": None, "published_at": iso(post.created_at),
         }
 
+    def _preview_card(self, card) -> dict | None:
+        """Mastodon's PreviewCard for the post's first link (no remote image but https)."""
+        link = card.link if card is not None else None
+        if link is None:
+            return None
+        image = link.image_url if link.image_url.startswith("https://") else None
+        return {
+            "url": link.url, "title": link.title, "description": link.description,
+            "type": "link", "author_name": link.author_name, "author_url": link.author_url,
+            "provider_name": link.site_name, "provider_url": link.site_url,
+            "html": "", "width": 0, "height": 0, "image": image, "image_description": "",
+            "embed_url": "", "blurhash": None, "published_at": None, "language": None,
+            "authors": [{"name": link.author_name, "url": link.author_url, "account": None}]
+            if link.author_name or link.author_url else [],
+        }
+
     def status(self, card, post, *, nested: bool = False) -> dict:
         url = post_url(self.request, post.id)
         own = self.viewer is not None and self.viewer.is_authenticated and \
@@ -155,7 +171,8 @@ class _Batch:
             "in_reply_to_account_id": str(post.in_reply_to_account_id)
             if post.in_reply_to_account_id else None,
             "reblog": None, "poll": poll_entity(poll) if poll else None,
-            "card": self._link_card(card.article if card and not nested else None, post),
+            "card": None if nested else (self._link_card(card.article if card else None, post)
+                                         or self._preview_card(card)),
             "language": post.language or None,
             "favourited": bool(card and card.liked), "reblogged": bool(card and card.relayed),
             "muted": False, "bookmarked": bool(card and card.bookmarked),

@@ -260,6 +260,9 @@ def _schedule_delivery(post: Post) -> None:
     from essaim.trends.tasks import index_soon
 
     index_soon(post.id)
+    from essaim.links.tasks import card_soon
+
+    card_soon(post)
 
 
 _access_own = access_own_post
@@ -304,6 +307,9 @@ def do_edit_post(user, post_id, text: str, *, spoiler_text: str | None = None,
         from essaim.trends.tasks import index_soon
 
         index_soon(post.id, edited=True)
+        from essaim.links.tasks import card_soon
+
+        card_soon(post, edited=True)
     return post
 
 
