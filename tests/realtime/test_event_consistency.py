@@ -15,33 +15,22 @@ from essaim.graph.actions import do_follow
 from essaim.posts.actions import do_create_post, do_delete_post, do_edit_post, do_like, do_relay
 from essaim.posts.models import Visibility
 from essaim.realtime import channels
-from essaim.realtime.broker import broker, reset_broker
+from essaim.realtime.broker import broker
 from essaim.timelines import queries as timelines
+
+from .streams import collect
 
 POST_EVENTS = {"update", "delete", "status.update"}
 VISIBILITIES = {str(v) for v in Visibility.values}
 
 
 @pytest.fixture(autouse=True)
-def _fresh_broker(settings):
-    settings.ESSAIM_REALTIME_BROKER = "essaim.realtime.broker.inprocess.InProcessBroker"
-    reset_broker()
-    yield
-    reset_broker()
+def _broker(fresh_broker):
+    """Every test here listens on a new in-process broker."""
 
 
-def _collect(listen_on: list[str], action) -> list[tuple[str, dict]]:
-    async def scenario():
-        sub = broker().subscription()
-        await sub.subscribe(*listen_on)
-        await sync_to_async(action)()
-        got = []
-        while (item := await sub.get(timeout=0.3)) is not None:
-            got.append(item)
-        await sub.close()
-        return got
-
-    return async_to_sync(scenario)()
+def _collect(listen_on, action):
+    return collect(listen_on, action, quiet=0.3)
 
 
 def _home_ids(viewer) -> set[str]:

@@ -3,36 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from asgiref.sync import async_to_sync, sync_to_async
 
 from essaim.graph.actions import do_add_to_list, do_create_list, do_follow
 from essaim.posts.actions import do_create_post, do_delete_post, do_edit_post, do_like
 from essaim.realtime import channels
-from essaim.realtime.broker import broker, reset_broker
+
+from .streams import collect
 
 
 @pytest.fixture(autouse=True)
-def _fresh_broker(settings):
-    settings.ESSAIM_REALTIME_BROKER = "essaim.realtime.broker.inprocess.InProcessBroker"
-    reset_broker()
-    yield
-    reset_broker()
+def _broker(fresh_broker):
+    """Every test here listens on a new in-process broker."""
 
 
-def _collect(listen_on: list[str], action) -> list[tuple[str, dict]]:
-    """Run ``action`` (synchronous, with the database) while listening on channels."""
-
-    async def scenario():
-        sub = broker().subscription()
-        await sub.subscribe(*listen_on)
-        await sync_to_async(action)()
-        got = []
-        while (item := await sub.get(timeout=0.2)) is not None:
-            got.append(item)
-        await sub.close()
-        return got
-
-    return async_to_sync(scenario)()
+_collect = collect
 
 
 def test_a_new_post_reaches_followers_public_hashtag_and_list_channels(alice, bob, carol):
