@@ -91,10 +91,19 @@ def rules(code: CodeOfConduct | None, language: str) -> list[dict]:
     """The code's rules as Mastodon apps list them: each list item of the text."""
     if code is None:
         return []
-    out = []
+    items: list[str] = []
+    continued = False  # a list item goes on over the indented lines that follow it
     for line in code.text(language).splitlines():
         match = _RULE.match(line)
         if match:
-            text, _sep, hint = match.group(1).partition(" — ")
-            out.append({"id": str(len(out) + 1), "text": text.strip("* "), "hint": hint})
+            items.append(match.group(1))
+            continued = True
+        elif continued and line[:1].isspace() and line.strip():
+            items[-1] += " " + line.strip()
+        else:
+            continued = False
+    out = []
+    for item in items:
+        text, _sep, hint = item.partition(" — ")
+        out.append({"id": str(len(out) + 1), "text": text.strip("* "), "hint": hint})
     return out

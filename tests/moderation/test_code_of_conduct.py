@@ -118,3 +118,14 @@ def test_an_administrator_publishes_a_version_from_the_administration(client, ad
     assert client.post("/manage/rules/", {"text_en": "", "text_fr": ""}).status_code == 422
     client.force_login(alice)
     assert client.get("/manage/rules/").status_code == 403
+
+
+def test_a_rule_written_over_two_lines_keeps_its_whole_hint(admin):
+    code = conduct.do_publish(
+        admin,
+        "- Keep secrets — customers' data and results\n  stay out of public posts\n- Be kind\n",
+        "- Gardez les secrets\n- Soyez bienveillants\n",
+    )
+    listed = conduct.rules(code, "en")
+    assert listed[0]["hint"] == "customers' data and results stay out of public posts"
+    assert [r["text"] for r in listed] == ["Keep secrets", "Be kind"]
