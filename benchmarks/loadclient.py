@@ -139,3 +139,31 @@ async def closed_loop(host: str, port: int, job: Job, *, clients: int, seconds: 
 
     await asyncio.gather(*(one_client() for _ in range(clients)))
     return result
+
+
+async def fixed_count(host: str, port: int, job: Job, *, clients: int, total: int) -> LoadResult:
+    """``total`` runs of ``job`` shared by ``clients`` connections, timed from first to last."""
+    result = LoadResult(0.0)
+    left = [total]
+
+    async def one_client() -> None:
+        conn = Connection(host, port)
+        sent = 0
+        try:
+            while left[0] > 0:
+                left[0] -= 1
+                sent += 1
+                if sent % RECONNECT == 0:
+                    await conn.close()
+                response = await job(conn)
+                if response.status >= 400:
+                    result.errors[response.status] = result.errors.get(response.status, 0) + 1
+                else:
+                    result.latencies.append(response.seconds)
+        finally:
+            await conn.close()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one_client() for _ in range(clients)))
+    result.seconds = time.perf_counter() - started
+    return result

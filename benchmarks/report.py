@@ -30,7 +30,7 @@ def _get(data: dict, *path, default="–"):
 
 def line(result: dict) -> str:
     r = result["results"]
-    home = r.get("home", {})
+    home = r.get("home") or r.get("mastodon_home", {})  # the Takahē workload reads Mastodon's
     announcement = r.get("announcement")
     announce = "–" if not announcement else (
         f"{announcement['in_every_home_after_ms']} ms ({announcement['shown_at_first_read']}/"
@@ -41,7 +41,7 @@ def line(result: dict) -> str:
         f"{_get(home, 'req_per_s')}",
         f"{_get(home, 'p50_ms')} / {_get(home, 'p95_ms')} / {_get(home, 'p99_ms')}",
         f"{_get(r, 'floor', 'req_per_s')}", f"{_get(home, 'vs_floor')}",
-        f"{_get(r, 'posting', 'req_per_s')}",
+        f"{_get(r, 'posting', 'req_per_s', default=_get(r, 'posts', 'req_per_s'))}",
         f"{_get(r, 'lag_idle', 'p50_ms')} / {_get(r, 'lag_idle', 'p99_ms')}",
         f"{_get(r, 'lag_under_load', 'p50_ms')} / {_get(r, 'lag_under_load', 'p99_ms')}",
         f"{_get(r, 'fanout_engine', 'insertions_per_s')}", announce,

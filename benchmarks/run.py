@@ -131,6 +131,26 @@ def run_one(args) -> dict:
             "results": results}
 
 
+def run_takahe(args) -> dict:
+    from . import takahe
+
+    found = company(takahe.PEOPLE, takahe.POSTS, args.seed, args.mode,
+                    Path(args.data) / "takahe", postgres=args.postgres, redis=args.redis)
+    started = time.time()
+    load_before = [round(x, 2) for x in os.getloadavg()]
+    results = takahe.run(found, args, log=lambda line: print(line, flush=True))
+    return {"company": "takahe-" + found.name, "users": takahe.PEOPLE, "posts": takahe.POSTS,
+            "mode": args.mode, "machine": machine(),
+            "command": "uv run python -m benchmarks.run " + " ".join(sys.argv[1:]),
+            "started": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds"),
+            "load_average": {"before": load_before,
+                             "after": [round(x, 2) for x in os.getloadavg()]},
+            "settings": {"clients": args.clients, "web_workers": args.web_workers,
+                         "web_threads": args.web_threads,
+                         "task_workers": args.task_workers if args.mode == "scale" else 0},
+            "results": results}
+
+
 def redis_footprint(url: str) -> dict:
     """How much Redis the cached home timelines take."""
     import redis
@@ -190,6 +210,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--burst", type=int, default=2000, help="posts of the engine burst")
     parser.add_argument("--workloads", default="read,post,engine,announce",
                         help="comma-separated among read,post,engine,announce")
+    parser.add_argument("--workload", choices=["company", "takahe"], default="company",
+                        help="takahe: 200 people x 50 follows built from nothing, 2,000 posts "
+                             "and 2,000 home reads through the Mastodon API (takahe.py)")
     parser.add_argument("--record", action="store_true", help="add a line to RESULTS.md")
     parser.add_argument("--profile", action="store_true",
                         help="sample a web process with py-spy during the home reads")
@@ -201,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     args.workloads = set(args.workloads.split(","))
     if args.suite:
         return _suite(args, argv if argv is not None else sys.argv[1:])
-    result = run_one(args)
+    result = run_takahe(args) if args.workload == "takahe" else run_one(args)
     out_dir = HERE / "results"
     out_dir.mkdir(exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")

@@ -66,7 +66,10 @@ def _fresh_cache():
     """Rate-limit counters live in the cache and would leak from one test to the next."""
     from django.core.cache import cache
 
+    from essaim.core.sharedcache import clear_all
+
     cache.clear()
+    clear_all()  # posts, accounts and tokens: IDs come back once a test's transaction is undone
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from django.urls import reverse
-
 from essaim.advocacy.impressions import note_shown
+from essaim.core.paths import path_with
 from essaim.posts.models import Post
 from essaim.posts.queries import PostCard, hydrate
 
@@ -13,17 +12,22 @@ def account(user, request=None) -> dict:
         "kind": user.kind, "department": user.department.name if user.department_id else None,
         "job_title": user.job_title, "location": user.location, "bio": user.bio,
         "avatar": user.avatar.url if user.avatar else None, "is_official": user.is_official,
-        "url": _abs(request, reverse("web:profile", args=[user.username])),
+        "url": _abs(request, path_with("web:profile", user.username)),
     }
 
 
 def _abs(request, path: str) -> str:
-    return request.build_absolute_uri(path) if request is not None else path
+    if request is None:
+        return path
+    base = getattr(request, "_essaim_base_url", None)
+    if base is None:  # worked out once per request
+        base = request._essaim_base_url = request.build_absolute_uri("/").rstrip("/")
+    return base + path
 
 
 def _post(post, card: PostCard | None, request, tags: dict[int, list[str]]) -> dict:
     return {
-        "id": str(post.id), "url": _abs(request, reverse("web:thread", args=[post.id])),
+        "id": str(post.id), "url": _abs(request, path_with("web:thread", post.id)),
         "author": account(post.author, request),
         "posted_by": post.posted_by.username if post.posted_by_id else None,
         "text": post.text, "html": post.html, "visibility": post.visibility,
@@ -53,7 +57,7 @@ def posts(viewer, rows, request) -> list[dict]:
     rows = list(rows)
     cards = hydrate(viewer, rows, with_media=False)  # the native shape has no images
     note_shown(viewer, rows)
-    tags = _hashtags({c.post.id for c in cards} | {c.entry.id for c in cards})
+    tags = _hashtags({c.post for c in cards} | {c.entry for c in cards})
     out = []
     for card in cards:
         if card.relayed_by is not None:
@@ -65,9 +69,11 @@ def posts(viewer, rows, request) -> list[dict]:
     return out
 
 
-def _hashtags(post_ids: set[int]) -> dict[int, list[str]]:
-    """Each post's hashtag names, by name, in one query."""
-    tags: dict[int, list[str]] = {}
+def _hashtags(posts) -> dict[int, list[str]]:
+    """Each post's hashtag names, by name: from the post cache, the others in one query."""
+    tags: dict[int, list[str]] = {p.id: sorted(t.name for t in p.cached_hashtags)
+                                  for p in posts if hasattr(p, "cached_hashtags")}
+    post_ids = {p.id for p in posts} - tags.keys()
     if post_ids:
         rows = (Post.hashtags.through.objects.filter(post_id__in=post_ids)
                 .values_list("post_id", "hashtag__name").order_by("hashtag__name"))

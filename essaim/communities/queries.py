@@ -112,13 +112,13 @@ def has_requested(user, community) -> bool:
 
 def timeline(viewer, community, cursor: Cursor) -> list[Post]:
     """The community's posts (replies included in threads, not here), newest first."""
-    from essaim.posts.queries import POST_RELATED
+    from essaim.posts.queries import posts_by_ids
 
     qs = policy.visible_posts(viewer, Post.objects.filter(community=community,
                                                           in_reply_to__isnull=True),
                               hide_muted=True)
     ids = paginate_ids(qs.values_list("id", flat=True), cursor)
-    by_id = {p.id: p for p in Post.objects.filter(id__in=ids).select_related(*POST_RELATED)}
+    by_id = posts_by_ids(ids)
     return [by_id[i] for i in ids if i in by_id]
 
 

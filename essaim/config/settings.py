@@ -177,6 +177,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Entries of each in-process cache (posts, accounts, tokens) of a web process, embedded default.
+ESSAIM_CACHE_ENTRIES = env_int("ESSAIM_CACHE_ENTRIES", 20_000)
+
 # --- Background work: in the request (default) or a Redis queue run by `essaim worker` ---
 ESSAIM_TASK_BACKEND = env("ESSAIM_TASK_BACKEND", "immediate")
 if ESSAIM_TASK_BACKEND == "redis":

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from essaim.core.errors import ValidationFailed
+from essaim.core.sharedcache import process_memo
 
 from .models import AccessToken, Application, hash_token
 
@@ -75,15 +76,37 @@ def do_issue_token(user, scopes: str | Iterable[str] | None = "read",
 
 def do_revoke_token(token: AccessToken) -> None:
     """Revoke a token for good; revoking twice keeps the first date."""
+    from .auth import forget_tokens
+
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         AccessToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
             revoked_at=token.revoked_at)
+    forget_tokens([token.token_hash])
+
+
+def revoke_tokens_of(user) -> int:
+    """Revoke every live token of ``user`` (deactivation); returns how many."""
+    from .auth import forget_tokens
+
+    live = AccessToken.objects.filter(user=user, revoked_at__isnull=True)
+    digests = list(live.values_list("token_hash", flat=True))
+    revoked = live.update(revoked_at=timezone.now())
+    forget_tokens(digests)
+    return revoked
+
+
+_touched: dict = process_memo()  # this process's last write of each token's last use
 
 
 def do_touch_token(token: AccessToken) -> None:
     """Record that a token was used, at most once a minute (it is read on every request)."""
     now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
+    last = max(filter(None, [token.last_used_at, _touched.get(token.pk)]), default=None)
+    if last is None or now - last >= LAST_USED_RESOLUTION:
         AccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
-        token.last_used_at = now
+        if len(_touched) > 100_000:
+            _touched.clear()
+        _touched[token.pk] = now
+        last = now
+    token.last_used_at = last

@@ -40,7 +40,10 @@ class PostCard:
 
 
 def posts_by_ids(ids: list[int]) -> dict[int, Post]:
-    return {p.id: p for p in Post.objects.filter(id__in=ids).select_related(*POST_RELATED)}
+    """Posts by ID for display, from the post cache (:mod:`essaim.posts.cache`)."""
+    from .cache import posts_by_ids as cached
+
+    return cached(ids)
 
 
 def _viewer_marks(viewer_id: int, post_ids) -> list[tuple[str, int]]:
@@ -78,18 +81,23 @@ def hydrate(viewer, posts: list[Post], *, with_media: bool = True) -> list[PostC
         found = {"liked": liked, "relayed": relayed, "bookmarked": bookmarked}
         for kind, post_id in _viewer_marks(viewer.id, shown_ids):
             found[kind].add(post_id)
-    media: dict[int, list] = {}
-    if with_media and shown_ids:
+    # Posts from the post cache carry their images, article and card; others are loaded.
+    cached = {p.id: p for p in shown if hasattr(p, "cached_media")}
+    loading = shown_ids - cached.keys()
+    media: dict[int, list] = {pid: p.cached_media for pid, p in cached.items()}
+    if with_media and loading:
         from essaim.media.queries import media_by_post
 
-        media = media_by_post(shown_ids)
+        media.update(media_by_post(loading))
     communities = _communities_seen(viewer, shown)
     from essaim.articles.queries import articles_by_post
-
-    articles = articles_by_post(shown_ids)
     from essaim.links.queries import cards_by_post
 
-    links = cards_by_post(shown_ids)
+    articles = {pid: p.cached_article for pid, p in cached.items() if p.cached_article}
+    links = {pid: p.cached_link for pid, p in cached.items() if p.cached_link}
+    if loading:
+        articles.update(articles_by_post(loading))
+        links.update(cards_by_post(loading))
     cards = []
     for entry, post in zip(posts, shown, strict=True):
         cards.append(PostCard(

@@ -16,9 +16,29 @@ from .models import Broadcaster
 from .rules import reply_rule, window
 
 
+def broadcaster_ids() -> frozenset[int]:
+    """Every broadcaster (a handful at most), cached: most homes follow none of them, and a
+    company without any skips the merge without a query."""
+    from essaim.core.sharedcache import shared_cache
+
+    cache = shared_cache("broadcasters", ttl=300)
+    found = cache.get_many(["all"]).get("all")
+    if found is None:
+        found = frozenset(Broadcaster.objects.values_list("account_id", flat=True))
+        cache.add_many({"all": found})
+    return found
+
+
+def forget_broadcasters(*args, **kwargs) -> None:
+    """Connected to the saving and deleting of a Broadcaster (timelines.apps)."""
+    from essaim.core.sharedcache import shared_cache
+
+    shared_cache("broadcasters", ttl=300).forget(["all"])
+
+
 def is_broadcaster(author_id: int) -> bool:
     """Whether ``author_id``'s posts skip fan-out (a read: marking is :func:`note_broadcaster`)."""
-    return Broadcaster.objects.filter(account_id=author_id).exists()
+    return author_id in broadcaster_ids()
 
 
 def note_broadcaster(author_id: int) -> bool:
@@ -42,6 +62,7 @@ def mark_broadcasters() -> int:
                    .filter(n__gte=threshold).values_list("followee_id", flat=True))
         Broadcaster.objects.bulk_create([Broadcaster(account_id=i) for i in crowded],
                                         ignore_conflicts=True)
+        forget_broadcasters()  # bulk_create sends no signal
     return Broadcaster.objects.count()
 
 
@@ -60,6 +81,8 @@ def merged_audience(post: Post) -> set[int]:
 
 
 def followed_broadcasters(owner) -> list[int]:
+    if not broadcaster_ids():
+        return []
     return list(Follow.objects.filter(follower_id=owner.id, followee__broadcaster__isnull=False)
                 .values_list("followee_id", flat=True))
 
@@ -92,6 +115,8 @@ def broadcast_page(owner, cursor: Cursor) -> list[int]:
 
 def _merged_authors(owner) -> list[int]:
     """The followed broadcasters whose posts ``owner`` may see in their home (one query)."""
+    if not broadcaster_ids():
+        return []
     follows = (Follow.objects.filter(follower_id=owner.id, followee__is_active=True,
                                      followee__broadcaster__isnull=False)
                .exclude(followee_id__in=blocked_by_me_ids(owner))

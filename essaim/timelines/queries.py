@@ -10,7 +10,7 @@ from essaim import visibility as policy
 from essaim.core.pagination import Cursor, paginate_ids
 from essaim.graph.models import ListMember
 from essaim.posts.models import Bookmark, Like, Post, Visibility
-from essaim.posts.queries import POST_RELATED
+from essaim.posts.queries import POST_RELATED, posts_by_ids
 
 from .broadcasters import broadcast_page
 from .rules import first_appearances, merge_pages
@@ -25,7 +25,7 @@ class Page:
 
 
 def _page_from_ids(viewer, ids: list[int], cursor: Cursor, hide_muted=True) -> Page:
-    by_id = {p.id: p for p in Post.objects.filter(id__in=ids).select_related(*POST_RELATED)}
+    by_id = posts_by_ids(ids)
     posts = policy.visible_among(viewer, [by_id[i] for i in ids if i in by_id],
                                  hide_muted=hide_muted)
     return Page(posts, ids[-1] if len(ids) >= cursor.limit else None, ids[0] if ids else None)

@@ -19,7 +19,7 @@ from essaim.communities import queries as community_queries
 from essaim.graph.models import Follow, HashtagFollow
 from essaim.posts.models import Post, Visibility
 
-from .models import Broadcaster
+from .broadcasters import is_broadcaster
 from .rules import recently_active
 
 
@@ -75,7 +75,7 @@ def already_holding(post: Post, owner_ids: set[int]) -> set[int]:
         return set()
     original_author = post.relay_of.author_id
     holding: set[int] = set()
-    if Broadcaster.objects.filter(account_id=original_author).exists():
+    if is_broadcaster(original_author):
         holding = set(Follow.objects.filter(followee_id=original_author,
                                             follower_id__in=owner_ids)
                       .values_list("follower_id", flat=True))

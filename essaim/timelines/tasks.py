@@ -94,11 +94,11 @@ def backfill_from(owner_id: int, source_id: int, limit: int = 40) -> None:
 
     from essaim import visibility as policy
 
-    from .models import Broadcaster
+    from .broadcasters import is_broadcaster
     from .rules import reply_rule
     from .store import timeline_store
 
-    if Broadcaster.objects.filter(account_id=source_id).exists():
+    if is_broadcaster(source_id):
         return  # merged into the home when it is read
     owner = get_user_model().objects.get(pk=owner_id)
     qs = policy.visible_posts(owner, Post.objects.filter(reply_rule(owner), author_id=source_id,

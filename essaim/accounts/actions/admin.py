@@ -95,14 +95,11 @@ def do_set_password(user, password: str, *, validate: bool = True) -> None:
 
 def do_deactivate_user(user) -> None:
     """Deactivate an account: it can no longer log in and its posts disappear from view."""
-    from django.utils import timezone
-
-    from essaim.oauth.models import AccessToken
+    from essaim.oauth.actions import revoke_tokens_of
 
     user.is_active = False
     user.save(update_fields=["is_active"])
-    AccessToken.objects.filter(user=user, revoked_at__isnull=True).update(
-        revoked_at=timezone.now())
+    revoke_tokens_of(user)
 
 
 def do_reactivate_user(user) -> None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from essaim.core.errors import ValidationFailed
+from essaim.core.sharedcache import process_memo
 
 from ..models import Department, Skill
 
@@ -84,9 +85,18 @@ def do_set_locale(user, locale: str) -> None:
     user.save(update_fields=["locale"])
 
 
+_touched: dict = process_memo()  # this process's last write of each person's activity
+
+
 def do_touch_activity(user) -> None:
+    """Record that ``user`` is here, at most every ACTIVITY_RESOLUTION (a cached account may
+    carry an older time than the database: this process's own last write counts too)."""
     now = timezone.now()
-    last = user.last_active_at
+    last = max(filter(None, [user.last_active_at, _touched.get(user.pk)]), default=None)
     if last is None or now - last > ACTIVITY_RESOLUTION:
         user.__class__.objects.filter(pk=user.pk).update(last_active_at=now)
-        user.last_active_at = now
+        if len(_touched) > 100_000:
+            _touched.clear()
+        _touched[user.pk] = now
+        last = now
+    user.last_active_at = last

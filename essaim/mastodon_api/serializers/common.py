@@ -6,8 +6,8 @@ import re
 from datetime import UTC, datetime
 
 from django.templatetags.static import static
-from django.urls import reverse
 
+from essaim.core.paths import path_with
 from essaim.posts.models import Visibility
 
 # Essaim's visibility as Mastodon clients know it, and back. "company" is shown as
@@ -34,26 +34,33 @@ def day(value: datetime | None) -> str | None:
     return value.astimezone(UTC).strftime("%Y-%m-%d") if value else None
 
 
+def base_url(request) -> str:
+    """``scheme://host`` of the request (worked out once per request: a page asks it often)."""
+    base = getattr(request, "_essaim_base_url", None)
+    if base is None:
+        base = request.build_absolute_uri("/").rstrip("/")
+        request._essaim_base_url = base
+    return base
+
+
 def absolute(request, path: str) -> str:
     if path.startswith(("http://", "https://")):
         return path
+    if path.startswith("/") and not path.startswith("//"):
+        return base_url(request) + path
     return request.build_absolute_uri(path)
 
 
-def base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
-
-
 def profile_url(request, username: str) -> str:
-    return absolute(request, reverse("web:profile", args=[username]))
+    return base_url(request) + path_with("web:profile", username)
 
 
 def post_url(request, post_id: int) -> str:
-    return absolute(request, reverse("web:thread", args=[post_id]))
+    return base_url(request) + path_with("web:thread", int(post_id))
 
 
 def tag_url(request, name: str) -> str:
-    return absolute(request, reverse("web:hashtag", args=[name.lower()]))
+    return base_url(request) + path_with("web:hashtag", name.lower())
 
 
 def static_url(request, path: str) -> str:

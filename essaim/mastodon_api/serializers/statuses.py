@@ -70,13 +70,18 @@ class _Batch:
     def __init__(self, viewer, cards, request):
         self.viewer, self.request = viewer, request
         posts = [c.post for c in cards] + [c.quote for c in cards if c.quote]
-        prefetch_related_objects(posts, "hashtags", "mentions")
-        ids = {p.id for p in posts}
+        loading = [p for p in posts if not hasattr(p, "cached_hashtags")]  # not from the cache
+        prefetch_related_objects(loading, "hashtags", "mentions")
+        self.tags = {p.id: p.cached_hashtags if hasattr(p, "cached_hashtags")
+                     else list(p.hashtags.all()) for p in posts}
+        self.mentioned = {p.id: p.cached_mentions if hasattr(p, "cached_mentions")
+                          else list(p.mentions.all()) for p in posts}
         self.media = {c.post.id: c.media for c in cards}  # loaded by hydrate
         quoted = {c.quote.id for c in cards if c.quote} - set(self.media)
         if quoted:
             self.media.update(media_by_post(quoted))
-        self.polls = polls_by_post(viewer, ids)
+        polled = {p.id for p in posts if getattr(p, "cached_has_poll", True)}
+        self.polls = polls_by_post(viewer, polled) if polled else {}
         people = {p.author_id: p.author for p in posts}
         people.update({c.entry.author_id: c.entry.author for c in cards})
         self.accounts = {int(a["id"]): a for a in account_entities(viewer, people.values(),
@@ -161,9 +166,9 @@ class _Batch:
             "application": None,
             "mentions": [{"id": str(u.id), "username": u.username, "acct": u.username,
                           "url": profile_url(self.request, u.username)}
-                         for u in post.mentions.all()],
+                         for u in self.mentioned[post.id]],
             "tags": [{"name": t.name, "url": tag_url(self.request, t.name)}
-                     for t in post.hashtags.all()],
+                     for t in self.tags[post.id]],
             "emojis": [], "reblogs_count": post.relays_count,
             "favourites_count": post.likes_count, "replies_count": post.replies_count,
             "quotes_count": post.quotes_count,
