@@ -6,17 +6,41 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Max, Subquery
+from django.db.models import Max
 from django.db.models.constants import OnConflict
-from django.db.models.functions import Coalesce
 
 from essaim.core.ids import snowflake
-from essaim.core.pagination import Cursor, paginate_ids
+from essaim.core.pagination import MAX_ID, Cursor
 
 from ..models import TimelineEntry, TimelineFloor
 from .base import STALE_FLOOR, TimelineStore, bounds, complete_page
 
 BATCH = 1000
+
+
+def _held(owner_id: int, cursor: Cursor) -> list[int]:
+    """The entries of the cursor's window above the owner's floor, newest first: the read of
+    every home page, in SQL written once (building it with the ORM cost more than running it)."""
+    entries, floors = TimelineEntry._meta.db_table, TimelineFloor._meta.db_table
+    # Only table names from the models are formatted in; values are bound.
+    sql = (f"SELECT post_id FROM {entries} WHERE owner_id = %s AND post_id > "  # noqa: S608
+           f"COALESCE((SELECT exact_above FROM {floors} WHERE owner_id = %s), 0)")
+    params: list[int] = [owner_id, owner_id]
+    if cursor.max_id is not None:
+        sql += " AND post_id < %s"
+        params.append(max(-MAX_ID, min(cursor.max_id, MAX_ID)))
+    for low in (cursor.since_id, cursor.min_id):
+        if low is not None:
+            sql += " AND post_id > %s"
+            params.append(max(-MAX_ID, min(low, MAX_ID)))
+    sql += f" ORDER BY post_id {'ASC' if cursor.min_id is not None else 'DESC'} LIMIT %s"
+    params.append(cursor.limit)
+    with connection.cursor() as db:
+        db.execute(sql, params)
+        rows = [row[0] for row in db.fetchall()]
+    if cursor.min_id is not None:
+        rows.reverse()
+    return rows
 
 
 class DatabaseTimelineStore(TimelineStore):
@@ -37,10 +61,7 @@ class DatabaseTimelineStore(TimelineStore):
         window = bounds(cursor)
         if window is None:
             return []
-        floor = TimelineFloor.objects.filter(owner_id=owner_id).values("exact_above")
-        qs = TimelineEntry.objects.filter(owner_id=owner_id,
-                                          post_id__gt=Coalesce(Subquery(floor), 0))
-        held = paginate_ids(qs.values_list("post_id", flat=True), cursor, field="post_id")
+        held = _held(owner_id, cursor)
         if len(held) >= cursor.limit and cursor.min_id is None:
             return held  # a full page from the top: what lies below the floor cannot change it
         return complete_page(owner_id, cursor, self._floor(owner_id), held)
