@@ -16,8 +16,9 @@ from essaim.realtime import events as realtime
 
 
 def _load(post_id: int) -> Post | None:
-    found = Post.objects.select_related("author", "relay_of", "relay_of__author",
-                                        "in_reply_to", "quote_of").filter(pk=post_id)
+    # The post replied to and the quoted one are read only when notifying (rarely).
+    found = Post.objects.select_related("author", "relay_of", "relay_of__author").filter(
+        pk=post_id)
     return next(iter(found), None)
 
 
