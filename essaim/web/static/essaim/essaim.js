@@ -81,8 +81,24 @@
       if (!menu.contains(event.target)) menu.removeAttribute("open");
     });
   });
+  /* "/" anywhere but in a field: to the search box (or the search page on small screens). */
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
+    var box = document.getElementById("site-search");
+    if (!box) return;
+    event.preventDefault();
+    if (box.offsetParent !== null) box.focus();
+    else window.location.href = box.form.action;
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
+    var suggestions = document.getElementById("search-suggestions");
+    if (suggestions && suggestions.contains(document.activeElement || null) ||
+        document.activeElement && document.activeElement.id === "site-search") {
+      if (suggestions) suggestions.innerHTML = "";
+    }
     document.querySelectorAll("details.menu[open]").forEach(function (menu) {
       menu.removeAttribute("open");
       var summary = menu.querySelector("summary");
