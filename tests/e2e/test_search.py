@@ -34,8 +34,15 @@ def test_slash_then_typing_suggests_and_enter_finds_the_post(signed_in, locale):
     expect(bob.locator(".search-result mark").first).to_have_text(marker)
 
 
-def test_on_a_small_screen_search_is_in_the_navigation(signed_in):
-    bob = signed_in("bob", width=375, height=740)
+@pytest.mark.parametrize(("width", "bar"), [(375, ".topbar"), (800, ".sidebar")])
+def test_on_smaller_screens_search_is_one_tap_away(signed_in, width, bar):
+    bob = signed_in("bob", width=width, height=740)
     bob.goto("/")
-    bob.locator(".sidebar").get_by_role("link", name="Search").click()
+    expect(bob.locator("#site-search")).to_be_hidden()
+    bob.locator(bar).get_by_role("link", name="Search").click()
+    expect(bob.locator("#search-q")).to_be_visible()
+    bob.keyboard.press("Escape")
+    bob.locator("main").click()
+    bob.goto("/")
+    bob.keyboard.press("/")  # no box on screen: "/" opens the search page
     expect(bob.locator("#search-q")).to_be_visible()
