@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from essaim.core import ratelimit
 from essaim.core.errors import NotFound, ValidationFailed
 
+from .documents import check_document, extension, is_document
 from .images import process_image
 from .models import MediaAttachment
 
@@ -46,11 +47,16 @@ def access_media(user, media_id) -> MediaAttachment:
         raise NotFound(_("This attachment does not exist.")) from exc
 
 
-def do_upload_media(user, uploaded, *, description: str = "", focus: str | None = None):
+def do_upload_media(user, uploaded, *, description: str = "", focus: str | None = None,
+                    kind: str | None = None):
+    """Upload an image or a file for a post. ``kind`` "image" or "file" insists on one;
+    without it, documents are told by their name (a Mastodon app uploads both the same way)."""
     if uploaded is None:
         raise ValidationFailed(_("Choose a file to upload."), field="file")
     ratelimit.hit("media", str(user.id), "ESSAIM_RATE_POST")
     description = check_description(description)
+    if kind == MediaAttachment.Kind.FILE or (kind is None and is_document(uploaded.name or "")):
+        return _upload_document(user, uploaded, description)
     focus_x, focus_y = check_focus(focus)
     image = process_image(uploaded)
     media = MediaAttachment(owner=user, description=description, focus_x=focus_x,
@@ -60,6 +66,17 @@ def do_upload_media(user, uploaded, *, description: str = "", focus: str | None 
     stem = f"{user.id}-{secrets.token_hex(8)}"
     media.file.save(f"{stem}{_ext(image.original.name)}", image.original, save=False)
     media.preview.save(f"{stem}{_ext(image.preview.name)}", image.preview, save=False)
+    media.save()
+    return media
+
+
+def _upload_document(user, uploaded, description: str) -> MediaAttachment:
+    """A file for a post: checked by content, stored under a generated name."""
+    filename, content_type = check_document(uploaded)
+    media = MediaAttachment(owner=user, kind=MediaAttachment.Kind.FILE, description=description,
+                            filename=filename, content_type=content_type, size=uploaded.size)
+    stored = f"files/{user.id}-{secrets.token_hex(8)}.{extension(filename) or 'bin'}"
+    media.file.save(stored, uploaded, save=False)
     media.save()
     return media
 
@@ -83,7 +100,7 @@ def check_attachable(user, media_ids) -> list[MediaAttachment]:
     """The caller's own unattached uploads, in the order given."""
     ids = list(dict.fromkeys(str(i) for i in media_ids or [] if str(i).strip()))
     if len(ids) > MAX_PER_POST:
-        raise ValidationFailed(_("A post has at most %(n)d images.") % {"n": MAX_PER_POST},
+        raise ValidationFailed(_("A post has at most %(n)d attachments.") % {"n": MAX_PER_POST},
                                field="media_ids")
     media = [access_media(user, i) for i in ids]
     for item in media:

@@ -8,7 +8,12 @@ from essaim.core.ids import snowflake
 
 
 class MediaAttachment(models.Model):
-    """An image uploaded for a post: checked, re-encoded, with a small preview."""
+    """An image uploaded for a post (checked, re-encoded, with a small preview), or a file
+    (a document: checked by content, offered as a download)."""
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", "image"
+        FILE = "file", "file"
 
     id = models.BigIntegerField(primary_key=True, default=snowflake, editable=False)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
@@ -16,8 +21,12 @@ class MediaAttachment(models.Model):
     post = models.ForeignKey("posts.Post", null=True, blank=True, on_delete=models.CASCADE,
                              related_name="media_attachments")  # files go with their post
     position = models.PositiveSmallIntegerField(default=0)
-    file = models.ImageField(upload_to="attachments/")
-    preview = models.ImageField(upload_to="attachments/previews/")
+    kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.IMAGE)
+    file = models.FileField(upload_to="attachments/")
+    preview = models.ImageField(upload_to="attachments/previews/", blank=True)
+    filename = models.CharField(max_length=200, blank=True)  # a file's name, as shown
+    content_type = models.CharField(max_length=120, blank=True)  # a file's, from its extension
+    size = models.PositiveBigIntegerField(default=0)  # bytes (files)
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     preview_width = models.PositiveIntegerField(default=0)
@@ -33,6 +42,10 @@ class MediaAttachment(models.Model):
 
     def __str__(self) -> str:
         return f"media {self.id}"
+
+    @property
+    def is_file(self) -> bool:
+        return self.kind == self.Kind.FILE
 
     @property
     def original_url(self) -> str:

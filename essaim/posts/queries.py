@@ -38,6 +38,14 @@ class PostCard:
     def id(self) -> int:
         return self.entry.id
 
+    @property
+    def images(self) -> list:
+        return [m for m in self.media if not m.is_file]
+
+    @property
+    def files(self) -> list:
+        return [m for m in self.media if m.is_file]
+
 
 def posts_by_ids(ids: list[int]) -> dict[int, Post]:
     """Posts by ID for display, from the post cache (:mod:`essaim.posts.cache`)."""

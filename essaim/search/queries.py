@@ -137,9 +137,10 @@ def _post_filters(viewer, f: Filters, questions: bool) -> Q:
         q &= Q(pk__in=Post.hashtags.through.objects.filter(hashtag_id__in=ids)
                .values("post_id"))
     if "image" in f.has:
-        q &= Q(pk__in=_media_post_ids())
-    if "file" in f.has:
-        q &= Q(pk__in=SharedFile.posts.through.objects.values("post_id"))
+        q &= Q(pk__in=_media_post_ids("image"))
+    if "file" in f.has:  # a community file shared in the post, or a file attached to it
+        q &= Q(pk__in=SharedFile.posts.through.objects.values("post_id")) | Q(
+            pk__in=_media_post_ids("file"))
     if "link" in f.has:
         q &= Q(text__icontains="http://") | Q(text__icontains="https://")
     if "poll" in f.has:
@@ -151,10 +152,10 @@ def _post_filters(viewer, f: Filters, questions: bool) -> Q:
     return q
 
 
-def _media_post_ids():
+def _media_post_ids(kind: str):
     from essaim.media.models import MediaAttachment
 
-    return MediaAttachment.objects.filter(post__isnull=False).values("post_id")
+    return MediaAttachment.objects.filter(post__isnull=False, kind=kind).values("post_id")
 
 
 def _artefact_filters(viewer, f: Filters, author_field: str) -> Q:

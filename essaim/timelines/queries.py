@@ -149,7 +149,7 @@ def likes(viewer, cursor: Cursor) -> Page:
 def profile_media(viewer, account, cursor: Cursor) -> Page:
     """An account's posts that carry images."""
     qs = Post.objects.filter(author=account, relay_of__isnull=True,
-                             media_attachments__isnull=False).distinct()
+                             media_attachments__kind="image").distinct()
     return _page(viewer, qs, cursor, hide_muted=False)
 
 

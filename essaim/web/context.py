@@ -26,7 +26,10 @@ def _may_moderate(user) -> bool:
 
 def essaim(request):
     """Values every page needs: limits, and the signed-in person's unread count."""
-    data = {"post_max_chars": settings.ESSAIM_POST_MAX_CHARS, "essaim_domain": settings.DOMAIN}
+    from essaim.media.documents import ACCEPT
+
+    data = {"post_max_chars": settings.ESSAIM_POST_MAX_CHARS, "essaim_domain": settings.DOMAIN,
+            "document_accept": ACCEPT}
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         from essaim.notifications.queries import unread_count

@@ -36,11 +36,13 @@ def test_it_uploads_describes_and_attaches_an_image(masto, alice, bob):
     assert again.status_code == 422
 
 
-def test_it_refuses_what_is_not_an_image(masto, alice):
-    fake = io.BytesIO(b"%PDF-1.4 not an image")
-    fake.name = "doc.pdf"
-    response = masto(alice).post("/api/v2/media", {"file": fake})
-    assert response.status_code == 422 and response.json()["error"]
+def test_it_refuses_what_is_neither_an_image_nor_an_accepted_document(masto, alice):
+    for name, body in (("doc.pdf", b"<html>not a pdf</html>"), ("page.html", b"<p>hi</p>"),
+                       ("photo.png", b"%PDF-1.4 not an image")):
+        fake = io.BytesIO(body)
+        fake.name = name
+        response = masto(alice).post("/api/v2/media", {"file": fake})
+        assert response.status_code == 422 and response.json()["error"], name
     assert masto(alice).post("/api/v2/media", {}).status_code == 422
 
 

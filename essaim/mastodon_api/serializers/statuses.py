@@ -32,6 +32,15 @@ SHAREABLE = (Visibility.PUBLIC, Visibility.COMPANY)
 
 
 def media_entity(item, request) -> dict:
+    if item.is_file:  # a document: Mastodon apps show "unknown" attachments as a link
+        return {
+            "id": str(item.id), "type": "unknown",
+            "url": absolute(request, signed_url(item.id, "original")), "preview_url": None,
+            "remote_url": None, "preview_remote_url": None, "text_url": None,
+            "meta": {"essaim": {"filename": item.filename, "size": item.size,
+                                "content_type": item.content_type}},
+            "description": item.description or item.filename, "blurhash": None,
+        }
     w, h, pw, ph = item.width, item.height, item.preview_width, item.preview_height
     return {
         "id": str(item.id), "type": "image",

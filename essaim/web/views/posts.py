@@ -116,14 +116,18 @@ def compose(request):
 
 
 def _uploaded_images(request, data) -> list[int]:
-    """Upload the composer's images (the same two steps as a Mastodon client: upload, then
-    publish with their IDs)."""
-    files = request.FILES.getlist("images")
-    if len(files) > MAX_PER_POST:
+    """Upload the composer's images and files (the same two steps as a Mastodon client:
+    upload, then publish with their IDs)."""
+    images, files = request.FILES.getlist("images"), request.FILES.getlist("files")
+    if len(images) > MAX_PER_POST:
         raise ValidationFailed(_("A post has at most %(n)d images.") % {"n": MAX_PER_POST},
                                field="images")
-    return [do_upload_media(request.user, f, description=data["image_description"]).id
-            for f in files]
+    if len(images) + len(files) > MAX_PER_POST:
+        raise ValidationFailed(_("A post has at most %(n)d attachments.")
+                               % {"n": MAX_PER_POST}, field="images")
+    return [do_upload_media(request.user, f, description=data["image_description"],
+                            kind="image").id for f in images] + \
+        [do_upload_media(request.user, f, kind="file").id for f in files]
 
 
 TOGGLES = {

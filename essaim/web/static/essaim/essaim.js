@@ -146,7 +146,8 @@
     root.querySelectorAll("[data-composer-images]").forEach(function (input) {
       if (input.dataset.ready) return;
       input.dataset.ready = "1";
-      var names = input.parentNode.querySelector("[data-composer-images-names]");
+      var names = input.parentNode.querySelector(
+        "[data-composer-images-names], [data-composer-files-names]");
       var hint = names ? names.textContent : "";
       input.addEventListener("change", function () {
         if (!names) return;
