@@ -104,6 +104,9 @@ def seed_company(*, users: int, posts: int, seed: int = 1, password: str = DEMO_
         report.posts += play_recent_activity(everyone, now)
         report.posts += seed_advocacy(now)
         report.posts += seed_signals(now)
+        from .files import seed_post_files
+
+        report.posts += seed_post_files(now)
     phases.done("posts")
     _analyze()
     report.timelines = rebuild_all_timelines()
