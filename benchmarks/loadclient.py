@@ -102,6 +102,13 @@ class LoadResult:
     def count(self) -> int:
         return len(self.latencies)
 
+    def add(self, response: Response) -> None:
+        """Count an answer: its latency, or its status among the errors."""
+        if response.status >= 400:
+            self.errors[response.status] = self.errors.get(response.status, 0) + 1
+        else:
+            self.latencies.append(response.seconds)
+
     @property
     def rate(self) -> float:
         return self.count / self.seconds if self.seconds else 0.0
@@ -128,12 +135,8 @@ async def closed_loop(host: str, port: int, job: Job, *, clients: int, seconds: 
                 if sent % RECONNECT == 0:  # spread the connections over the server processes
                     await conn.close()
                 response = await job(conn)
-                if now < counted_from:
-                    continue
-                if response.status >= 400:
-                    result.errors[response.status] = result.errors.get(response.status, 0) + 1
-                else:
-                    result.latencies.append(response.seconds)
+                if now >= counted_from:
+                    result.add(response)
         finally:
             await conn.close()
 
@@ -155,11 +158,7 @@ async def fixed_count(host: str, port: int, job: Job, *, clients: int, total: in
                 sent += 1
                 if sent % RECONNECT == 0:
                     await conn.close()
-                response = await job(conn)
-                if response.status >= 400:
-                    result.errors[response.status] = result.errors.get(response.status, 0) + 1
-                else:
-                    result.latencies.append(response.seconds)
+                result.add(await job(conn))
         finally:
             await conn.close()
 

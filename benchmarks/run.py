@@ -119,16 +119,22 @@ def run_one(args) -> dict:
         finally:
             if workers is not None:
                 workers.stop()
-    return {"company": found.name, "users": args.users, "posts": args.posts,
-            "mode": args.mode, "machine": machine(),
+    return _envelope(found.name, args.users, args.posts, args, started, load_before, results,
+                     {"clients": args.clients, "duration_s": args.duration,
+                      "web_workers": args.web_workers, "web_threads": args.web_threads,
+                      "task_workers": tasks})
+
+
+def _envelope(name: str, users: int, posts: int, args, started: float, load_before: list,
+              results: dict, settings: dict) -> dict:
+    """One run's JSON: the company, the machine, the command, the load and the figures."""
+    return {"company": name, "users": users, "posts": posts, "mode": args.mode,
+            "machine": machine(),
             "command": "uv run python -m benchmarks.run " + " ".join(sys.argv[1:]),
             "started": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds"),
             "load_average": {"before": load_before,
                              "after": [round(x, 2) for x in os.getloadavg()]},
-            "settings": {"clients": args.clients, "duration_s": args.duration,
-                         "web_workers": args.web_workers, "web_threads": args.web_threads,
-                         "task_workers": tasks},
-            "results": results}
+            "settings": settings, "results": results}
 
 
 def run_takahe(args) -> dict:
@@ -139,16 +145,11 @@ def run_takahe(args) -> dict:
     started = time.time()
     load_before = [round(x, 2) for x in os.getloadavg()]
     results = takahe.run(found, args, log=lambda line: print(line, flush=True))
-    return {"company": "takahe-" + found.name, "users": takahe.PEOPLE, "posts": takahe.POSTS,
-            "mode": args.mode, "machine": machine(),
-            "command": "uv run python -m benchmarks.run " + " ".join(sys.argv[1:]),
-            "started": dt.datetime.fromtimestamp(started, dt.UTC).isoformat(timespec="seconds"),
-            "load_average": {"before": load_before,
-                             "after": [round(x, 2) for x in os.getloadavg()]},
-            "settings": {"clients": args.clients, "web_workers": args.web_workers,
-                         "web_threads": args.web_threads,
-                         "task_workers": args.task_workers if args.mode == "scale" else 0},
-            "results": results}
+    return _envelope("takahe-" + found.name, takahe.PEOPLE, takahe.POSTS, args, started,
+                     load_before, results,
+                     {"clients": args.clients, "web_workers": args.web_workers,
+                      "web_threads": args.web_threads,
+                      "task_workers": args.task_workers if args.mode == "scale" else 0})
 
 
 def redis_footprint(url: str) -> dict:
