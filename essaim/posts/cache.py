@@ -55,8 +55,9 @@ def accounts_by_id(ids) -> dict:
     found = _accounts().get_many(wanted)
     missing = wanted - found.keys()
     if missing:
+        # The password hash never goes into a cache (read from the database if ever asked).
         fresh = {u.id: u for u in get_user_model().objects.filter(id__in=missing)
-                 .select_related("department", "organisation")}
+                 .select_related("department", "organisation").defer("password")}
         _accounts().add_many(fresh)
         found.update(fresh)
     return found

@@ -130,3 +130,16 @@ def test_a_line_half_written_is_read_once_it_is_whole(tmp_path):
     with open(path, "ab") as log:
         log.write(b"2\n")
     assert reader.get_many([1, 2]) == {}
+
+
+def test_people_are_cached_without_their_password_hash(db, make_user):
+    import pickle
+
+    from essaim.posts.cache import accounts_by_id
+
+    person = make_user("pat", password="a long enough secret")
+    accounts_by_id([person.id])
+    cached = accounts_by_id([person.id])[person.id]
+    assert "password" not in cached.__dict__
+    assert b"pbkdf2" not in pickle.dumps(cached)
+    assert cached.check_password("a long enough secret")  # still there when asked for
