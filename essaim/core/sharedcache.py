@@ -224,9 +224,6 @@ class LocalCache(SharedCache):
     def clear(self) -> None:
         self.drop_all()
 
-    def __len__(self) -> int:
-        return len(self._entries)
-
 
 # --- the scale engine: Redis -------------------------------------------------------------
 

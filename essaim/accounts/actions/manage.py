@@ -139,11 +139,15 @@ def do_rename_department(actor, department: Department, name: str) -> Department
 def do_merge_departments(actor, source: Department, target: Department) -> int:
     """Move everyone of ``source`` into ``target`` and delete ``source``; returns how many
     people moved."""
+    from essaim.posts.cache import forget_accounts
+
     check_admin(actor)
     if source.pk == target.pk:
         raise ValidationFailed(_("Choose another department to merge into."))
     with transaction.atomic():
-        moved = get_user_model().objects.filter(department=source).update(department=target)
+        people = get_user_model().objects.filter(department=source)
+        forget_accounts(list(people.values_list("id", flat=True)))  # update() sends no signal
+        moved = people.update(department=target)
         audit.record(actor, "department.merge", target=target,
                      before={"department": source.name}, after={"into": target.name,
                                                                 "people": moved})
