@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -14,6 +14,14 @@ from essaim.trends.actions import do_refresh
 @pytest.fixture
 def now():
     return timezone.now().replace(minute=30, second=0, microsecond=0)
+
+
+def day_of(history, hours_ago: float = 1):
+    """The entry of a trend's history for the day of posts made ``hours_ago`` (just after
+    midnight, that is yesterday, not ``history[0]``); Mastodon's days are midnight timestamps."""
+    day = (timezone.now() - timedelta(hours=hours_ago)).date()
+    stamp = str(int(datetime.combine(day, time.min, tzinfo=UTC).timestamp()))
+    return next(e for e in history if e["day"] in (day, stamp))
 
 
 @pytest.fixture
