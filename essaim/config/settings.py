@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "essaim.links",
     "essaim.trends",
     "essaim.search",
+    "essaim.watches",
     "essaim.importers",
     "essaim.insight",
     "essaim.audit",

@@ -104,6 +104,28 @@ def _community_ids(viewer, names: list[str]) -> list[int]:
     return found
 
 
+def list_ids(viewer, titles: list[str]) -> list[int]:
+    """The viewer's own lists with these titles (case folded): ``list:`` is personal."""
+    from essaim.graph.queries import lists_of
+
+    found = []
+    for title in titles:
+        account_list = lists_of(viewer).filter(title__iexact=title).first() \
+            if viewer is not None and viewer.is_authenticated else None
+        if account_list is None:
+            raise ValidationFailed(_("list: you have no list called “%(name)s”.")
+                                   % {"name": title}, field="q")
+        found.append(account_list.pk)
+    return found
+
+
+def _listed_authors(viewer, titles: list[str]):
+    from essaim.graph.models import ListMember
+
+    return ListMember.objects.filter(account_list_id__in=list_ids(viewer, titles)).values(
+        "account_id")
+
+
 def _department_ids(names: list[str]) -> list[int]:
     found = []
     for name in names:
@@ -131,6 +153,8 @@ def _post_filters(viewer, f: Filters, questions: bool) -> Q:
         q &= Q(author_id__in=_author_ids(viewer, f.authors))
     if f.communities:
         q &= Q(community_id__in=_community_ids(viewer, f.communities))
+    if f.lists:
+        q &= Q(author_id__in=_listed_authors(viewer, f.lists))
     if f.departments:
         q &= Q(author__department_id__in=_department_ids(f.departments))
     for ids in _tag_ids(f.tags):
@@ -164,6 +188,8 @@ def _artefact_filters(viewer, f: Filters, author_field: str) -> Q:
         q &= Q(**{f"{author_field}__in": _author_ids(viewer, f.authors)})
     if f.communities:
         q &= Q(community_id__in=_community_ids(viewer, f.communities))
+    if f.lists:
+        q &= Q(**{f"{author_field}__in": _listed_authors(viewer, f.lists)})
     return q
 
 
@@ -178,6 +204,8 @@ def visible_objects(viewer, type_: str, f: Filters) -> QuerySet:
             qs = qs.filter(department_id__in=_department_ids(f.departments))
         if f.communities:
             qs = qs.filter(memberships__community_id__in=_community_ids(viewer, f.communities))
+        if f.lists:
+            qs = qs.filter(pk__in=_listed_authors(viewer, f.lists))
         return qs
     if type_ == "communities":
         return policy.visible_communities(viewer)

@@ -1,5 +1,6 @@
 """The query language: words, "phrases", -exclusions, OR, a prefix on the last word while
-typing, and filters (``from:@user in:community #tag dept:… has:… is:… lang:… before:/after:``).
+typing, and filters (``from:@user in:community list:"name" #tag dept:… has:… is:… lang:…
+before:/after:``).
 
 :func:`parse` turns what a person typed into a :class:`ParsedQuery` made of analysed terms
 only: nothing typed reaches an engine as syntax (engines quote every term they are given).
@@ -22,7 +23,7 @@ MAX_CLAUSES = 32
 MIN_PREFIX = 2
 HAS_VALUES = ("file", "image", "link", "poll")
 IS_VALUES = ("question", "unanswered")
-FILTERS = ("from", "in", "dept", "has", "is", "lang", "before", "after")
+FILTERS = ("from", "in", "list", "dept", "has", "is", "lang", "before", "after")
 
 _TOKEN_RE = re.compile(
     r'(?P<neg>-)?(?:(?P<key>[A-Za-z]+):(?P<val>"[^"]*"|[^\s"]+)'
@@ -66,6 +67,7 @@ class Clause:
 class Filters:
     authors: list[str] = field(default_factory=list)  # usernames, lower case
     communities: list[str] = field(default_factory=list)  # slugs or names as typed
+    lists: list[str] = field(default_factory=list)  # titles of the searcher's own lists
     departments: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)  # lower case, without '#'
     has: set[str] = field(default_factory=set)
@@ -75,7 +77,8 @@ class Filters:
     after: date | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.authors or self.communities or self.departments or self.tags
+        return bool(self.authors or self.communities or self.lists or self.departments
+                    or self.tags
                     or self.has or self.is_ or self.lang or self.before or self.after)
 
 
@@ -147,6 +150,8 @@ def _apply_filter(filters: Filters, key: str, value: str) -> None:
         filters.authors.append(value.lstrip("@").lower())
     elif key == "in":
         filters.communities.append(value)
+    elif key == "list":
+        filters.lists.append(value)
     elif key == "dept":
         filters.departments.append(value)
     elif key == "has":
@@ -192,8 +197,8 @@ def parse(raw: str | None, *, prefix_last: bool = True) -> ParsedQuery:
         if key and not (match.group("val") or "").startswith("//"):
             if key not in FILTERS:
                 raise ValidationFailed(
-                    _("Unknown filter “%(filter)s”: use from:, in:, dept:, has:, is:, lang:, "
-                      "before: or after:.") % {"filter": f"{key}:"}, field="q")
+                    _("Unknown filter “%(filter)s”: use from:, in:, list:, dept:, has:, is:, "
+                      "lang:, before: or after:.") % {"filter": f"{key}:"}, field="q")
             if neg:
                 raise ValidationFailed(_("A filter cannot be excluded (%(filter)s).")
                                        % {"filter": f"-{key}:"}, field="q")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from django.dispatch import Signal
 from django_tasks import task
 
 from essaim.core.jobs import enqueue_on_commit
+
+# Sent after objects changed by people (not by a bulk reindex) are indexed, with ``kind`` and
+# ``object_ids``: what builds on the index (watches) reacts to the new terms from here.
+indexed = Signal()
 
 
 @task()
@@ -12,7 +17,9 @@ def index_documents(kind: str, object_ids: list[int]) -> int:
     """Index (or drop) these objects. Idempotent: a retry changes nothing."""
     from .indexing import index_objects
 
-    return index_objects(kind, object_ids)
+    written = index_objects(kind, object_ids)
+    indexed.send(sender=kind, kind=kind, object_ids=object_ids)
+    return written
 
 
 def index_soon(kind: str, *object_ids: int) -> None:

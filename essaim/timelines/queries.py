@@ -37,6 +37,11 @@ def _page(viewer, qs, cursor: Cursor, hide_muted=True) -> Page:
     return _page_from_ids(viewer, ids, cursor, hide_muted)
 
 
+def page_of(viewer, qs, cursor: Cursor, *, hide_muted: bool = True) -> Page:
+    """One page of any set of posts (a watch's, a search's…), newest first, through the policy."""
+    return _page(viewer, qs, cursor, hide_muted)
+
+
 def home(viewer, cursor: Cursor) -> Page:
     page = _page_from_ids(viewer, _home_ids(viewer, cursor), cursor)
     page.posts = first_appearances(page.posts, lambda p: (p.id, p.relay_of_id))

@@ -47,8 +47,9 @@ class SearchOut(BaseModel):
 class SearchParams(Schema):
     q: str = Field(min_length=1, max_length=2000,
                    description="The query: words, \"phrases\", -word, OR, filters "
-                   "(from:@user in:community #tag dept:… has:file|image|link|poll "
-                   "is:question|unanswered lang:fr|en before:/after:YYYY-MM-DD).")
+                   "(from:@user in:community list:\"my list\" #tag dept:… "
+                   "has:file|image|link|poll is:question|unanswered lang:fr|en "
+                   "before:/after:YYYY-MM-DD).")
     type: str = Field("posts", description="posts, people, communities, files, ideas, "
                       "questions or links")
     order: str = Field("relevant", description="relevant or newest")
