@@ -24,6 +24,12 @@ def _may_moderate(user) -> bool:
     return may_moderate(user) or moderated_reports(user).exists()
 
 
+def _unread_watches(user) -> int:
+    from essaim.watches.queries import unread_total
+
+    return unread_total(user)
+
+
 def essaim(request):
     """Values every page needs: limits, and the signed-in person's unread count."""
     from essaim.media.documents import ACCEPT
@@ -42,4 +48,5 @@ def essaim(request):
         data["may_administer"] = may_administer(user)
         data["may_read_analytics"] = SimpleLazyObject(lambda: may_read_analytics(user))
         data["may_moderate"] = SimpleLazyObject(lambda: _may_moderate(user))
+        data["unread_watches"] = SimpleLazyObject(lambda: _unread_watches(user))
     return data

@@ -16,6 +16,7 @@ from .views import (
     suggest,
     timelines,
     trends,
+    watches,
 )
 from .views import communities as cm
 from .views import community_artefacts as ca
@@ -39,6 +40,11 @@ urlpatterns = [
     path("company/", timelines.company, name="company"),
     path("search/", search.search, name="search"),
     path("search/suggest/", search.suggest, name="search_suggest"),
+    path("watches/", watches.index, name="watches"),
+    path("watches/<int:watch_id>/", watches.detail, name="watch"),
+    path("watches/<int:watch_id>/seen/", watches.seen, name="watch_seen"),
+    path("watches/<int:watch_id>/edit/", watches.edit, name="watch_edit"),
+    path("watches/<int:watch_id>/delete/", watches.delete, name="watch_delete"),
     path("tags/<str:name>/", timelines.hashtag, name="hashtag"),
     path("tags/<str:name>/follow/", timelines.hashtag_follow, name="hashtag_follow"),
     path("bookmarks/", timelines.bookmarks, name="bookmarks"),

@@ -15,6 +15,7 @@ from essaim.core.errors import EssaimError
 from essaim.graph import queries as graph_queries
 from essaim.notifications import queries as notification_queries
 from essaim.notifications.actions import do_mark_read
+from essaim.watches.queries import watches_of
 
 from ..forms import AvatarForm, LanguageForm, ProfileForm
 from .common import cursor_from, done, web_view, with_params
@@ -66,6 +67,7 @@ def _settings_page(request, *, profile_form=None, avatar_form=None, status=200):
         "muted": User.objects.filter(id__in=graph_queries.muted_ids(user)).order_by("username"),
         "blocked": User.objects.filter(id__in=graph_queries.blocked_by_me_ids(user))
         .order_by("username"),
+        "watches": watches_of(user),
     }
     return render(request, "web/settings.html", context, status=status)
 
