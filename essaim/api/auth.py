@@ -19,7 +19,7 @@ PREFIX = "/api/essaim/v1/"
 # The Mastodon scope each native resource falls under (``read:`` or ``write:`` by method).
 _RESOURCES = {"timelines": "statuses", "posts": "statuses", "accounts": "accounts",
               "notifications": "notifications", "communities": "statuses",
-              "analytics": "statuses"}
+              "analytics": "statuses", "watches": "lists"}
 _POST_ACTIONS = {"like": "favourites", "bookmark": "bookmarks", "pin": "accounts"}
 _ACCOUNT_ACTIONS = {"follow": "follows", "mute": "mutes", "block": "blocks",
                     "posts": "statuses"}

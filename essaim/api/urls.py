@@ -24,6 +24,7 @@ from .routers import (
     search,
     timelines,
     trends,
+    watches,
 )
 
 _ERROR_BODY = {"application/json": {"schema": {
@@ -101,5 +102,6 @@ api.add_router("/communities", communities.router)
 api.add_router("/communities", community_artefacts.router)
 api.add_router("", trends.router)
 api.add_router("", search.router)
+api.add_router("", watches.router)
 api.add_router("", insight.router)
 api.add_router("", moderation.router)

@@ -7,7 +7,7 @@ from essaim.graph import actions as graph
 from essaim.graph import queries as graph_queries
 from essaim.posts.models import Hashtag
 
-from .. import community_lists
+from .. import read_only_lists
 from ..http import api, json_response
 from ..serializers.accounts import accounts as account_entities
 from ..serializers.misc import account_list, tag
@@ -18,7 +18,7 @@ from .common import accounts_page
 @api("read:lists")
 def index(request):
     own = [account_list(lst) for lst in graph_queries.lists_of(request.viewer)]
-    return json_response(own + community_lists.entities(request.viewer))
+    return json_response(own + read_only_lists.entities(request.viewer))
 
 
 @api("write:lists")
@@ -29,16 +29,15 @@ def create(request):
 
 @api("read:lists")
 def get(request, list_id):
-    if community_lists.is_community_list(list_id):
-        return json_response(community_lists.entity(
-            community_lists.access(request.viewer, list_id)))
+    if read_only_lists.is_read_only(list_id):
+        return json_response(read_only_lists.entity(request.viewer, list_id))
     return json_response(account_list(graph.access_list(request.viewer, list_id)))
 
 
 @api("write:lists")
 def update(request, list_id):
-    if community_lists.is_community_list(list_id):
-        community_lists.refuse_change()
+    if read_only_lists.is_read_only(list_id):
+        read_only_lists.refuse_change(list_id)
     lst = graph.access_list(request.viewer, list_id)
     title = request.params.str("title")
     if title is not None:
@@ -48,19 +47,16 @@ def update(request, list_id):
 
 @api("write:lists")
 def delete(request, list_id):
-    if community_lists.is_community_list(list_id):
-        community_lists.refuse_change()
+    if read_only_lists.is_read_only(list_id):
+        read_only_lists.refuse_change(list_id)
     graph.do_delete_list(request.viewer, list_id)
     return json_response({})
 
 
 @api("read:lists")
 def members(request, list_id):
-    if community_lists.is_community_list(list_id):
-        from essaim.communities.queries import members as community_members
-
-        community = community_lists.access(request.viewer, list_id)
-        people = [m.user for m in community_members(request.viewer, community)]
+    if read_only_lists.is_read_only(list_id):
+        people = read_only_lists.members(request.viewer, list_id)
         return json_response(account_entities(request.viewer, people, request))
     lst = graph.access_list(request.viewer, list_id)
     rows = graph_queries.list_member_rows(lst)
@@ -72,8 +68,8 @@ def members(request, list_id):
 
 @api("write:lists")
 def add_members(request, list_id):
-    if community_lists.is_community_list(list_id):
-        community_lists.refuse_change()
+    if read_only_lists.is_read_only(list_id):
+        read_only_lists.refuse_change(list_id)
     accounts = check_account_ids(request.params.getlist("account_ids"))
     graph.do_add_to_list(request.viewer, list_id, accounts)
     return json_response({})
@@ -81,8 +77,8 @@ def add_members(request, list_id):
 
 @api("write:lists")
 def remove_members(request, list_id):
-    if community_lists.is_community_list(list_id):
-        community_lists.refuse_change()
+    if read_only_lists.is_read_only(list_id):
+        read_only_lists.refuse_change(list_id)
     accounts = check_account_ids(request.params.getlist("account_ids"))
     graph.do_remove_from_list(request.viewer, list_id, accounts)
     return json_response({})

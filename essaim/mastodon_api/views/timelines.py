@@ -6,7 +6,7 @@ from essaim import visibility as policy
 from essaim.graph.actions import access_list
 from essaim.timelines import queries as timelines
 
-from .. import community_lists
+from .. import read_only_lists
 from ..http import api, json_response
 from ..pagination import cursor, page_response
 from ..serializers.statuses import statuses
@@ -41,15 +41,9 @@ def hashtag(request, name):
 
 @api("read:lists")
 def account_list(request, list_id):
-    if community_lists.is_community_list(list_id):
-        from essaim.communities.queries import timeline as community_timeline
-
-        community = community_lists.access(request.viewer, list_id)
-        page_cursor = cursor(request)
-        posts = community_timeline(request.viewer, community, page_cursor)
-        full = len(posts) >= page_cursor.limit
-        return _respond(request, timelines.Page(posts, posts[-1].id if full and posts else None,
-                                                posts[0].id if posts else None))
+    if read_only_lists.is_read_only(list_id):
+        return _respond(request, read_only_lists.timeline(request.viewer, list_id,
+                                                          cursor(request)))
     lst = access_list(request.viewer, list_id)
     return _respond(request, timelines.account_list(request.viewer, lst, cursor(request)))
 
