@@ -133,6 +133,9 @@ def seed_demo(progress: Callable[[str], None] | None = None) -> SeedReport:
     report = seed_company(users=DEMO_USERS, posts=DEMO_POSTS, seed=DEMO_SEED,
                           progress=progress)
     reindex()  # what the bulk import wrote without signals
+    from .watches import seed_watches
+
+    seed_watches(timezone.now())  # on the index: a watch matches indexed terms
     return report
 
 

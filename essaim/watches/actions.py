@@ -108,6 +108,22 @@ def do_delete_watch(user, watch_id) -> None:
     access_watch(user, watch_id).delete()
 
 
+def signal_query(kind: str, term: str, related: list[str] | None = None) -> str:
+    """The watch query for a trend or weak signal: its hashtag, or its phrasings (the term
+    and the other ways it was written) joined by OR."""
+    def clause(text: str) -> str:
+        text = " ".join(text.replace('"', " ").split())
+        return f'"{text}"' if " " in text else text
+
+    if kind == "tag":
+        return "#" + term.lstrip("#")
+    seen: list[str] = []
+    for text in [term, *(related or [])]:
+        if text.strip() and clause(text) not in seen:
+            seen.append(clause(text))
+    return " OR ".join(seen[:5])
+
+
 def do_mark_seen(user, watch: Watch) -> None:
     """The owner opened the watch: what it gathered so far is read."""
     if watch.owner_id == user.id:

@@ -142,3 +142,17 @@ def test_the_index_names_only_watches_whose_anchor_the_post_holds():
     assert index.candidates("nouvel appel offr region") == {2, 6}
     assert index.candidates("salonn") == {6}
     assert index.candidates("", tags=["VivaTech"], author_id=7, community_id=9) == {3, 4, 5, 6}
+
+
+def test_watching_a_signal_gathers_its_phrasings_in_both_languages(alice, bob, say, watch,
+                                                                   gathered):
+    from essaim.watches.actions import signal_query
+
+    query = signal_query("term", "hydrogène vert", ["green hydrogen"])
+    assert query == '"hydrogène vert" OR "green hydrogen"'
+    w = watch(alice, query)
+    french = say(bob, "Atelier hydrogène vert jeudi")
+    english = say(bob, "Our first quote for green hydrogen supply")
+    say(bob, "L'hydrogène gris coûte moins cher")
+    assert gathered(w) == [english.id, french.id]
+    assert signal_query("tag", "SalonIndustrie") == "#SalonIndustrie"

@@ -81,3 +81,4 @@ def test_a_watch_can_be_changed_and_deleted(alice, watch):
     assert "Le salon" in client.get("/settings/").content.decode()
     client.post(f"/watches/{w.id}/delete/")
     assert not Watch.objects.exists()
+

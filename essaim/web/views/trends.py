@@ -11,6 +11,7 @@ from essaim.trends import actions, queries
 from essaim.trends import policy as trends_policy
 from essaim.trends.models import Kind, SignalSubscription, TrendSettings
 from essaim.trends.tasks import refresh_soon
+from essaim.watches.actions import signal_query
 
 from .common import done, web_view
 
@@ -66,6 +67,7 @@ def signals_page(request):
         items = queries.signals(request.user, context["scope"], limit=10)
         for item in items:
             item.chart = _sparkline(item.curve, _("people"))
+            item.watch_query = signal_query(item.kind, item.term, item.related)
     context.update({"signals": items, "current": "signals",
                     "subscribed": SignalSubscription.objects.filter(
                         user_id=request.user.id).exists()})
