@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sys
 
 import pytest
 
@@ -45,9 +46,26 @@ def guest(make_user):
     return make_user("gail", name="Gail Guest", guest_of="Acme Corp")
 
 
+_NOT_APPLICATION = ("/tests/", "/pytest_django/", "/django/test/", "/_pytest/", "/pluggy/")
+
+
+def _opened_by_application() -> bool:
+    """Whether the transaction block being entered was opened by the product's code (an action,
+    a model's save), not by a test or its harness."""
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_code.co_filename.endswith(
+            ("django/db/transaction.py", "contextlib.py")):
+        frame = frame.f_back
+    return frame is not None and not any(part in frame.f_code.co_filename
+                                         for part in _NOT_APPLICATION)
+
+
 @pytest.fixture(autouse=True)
 def _on_commit_runs_at_once(request, monkeypatch):
-    """Tests run inside one transaction that never commits: run on-commit work right away.
+    """Tests run inside transactions that never commit. On-commit work runs when the
+    outermost transaction block the product's code opened ends (an action's own transaction,
+    once its hashtags and mentions are written, as after a real commit), or at once when it
+    is registered outside any such block.
 
     Transactional tests (live servers, browsers) commit for real and keep Django's behaviour.
     """
@@ -55,10 +73,38 @@ def _on_commit_runs_at_once(request, monkeypatch):
         return
     from django.db import transaction
 
-    def immediate(func, using=None, robust=False):
-        func()
+    state = {"depth": 0}
+    pending: list = []
+    original_enter, original_exit = transaction.Atomic.__enter__, transaction.Atomic.__exit__
 
-    monkeypatch.setattr(transaction, "on_commit", immediate)
+    def on_commit(func, using=None, robust=False):
+        if state["depth"]:
+            pending.append(func)
+        else:
+            func()
+
+    def enter(self):
+        self._opened_by_application = _opened_by_application()
+        original_enter(self)
+        if self._opened_by_application:
+            state["depth"] += 1
+
+    def exit_(self, exc_type, exc_value, traceback):
+        try:
+            return original_exit(self, exc_type, exc_value, traceback)
+        finally:
+            if getattr(self, "_opened_by_application", False):
+                state["depth"] -= 1
+                if not state["depth"]:
+                    work = pending[:]
+                    pending.clear()
+                    if exc_type is None:
+                        for func in work:
+                            func()
+
+    monkeypatch.setattr(transaction, "on_commit", on_commit)
+    monkeypatch.setattr(transaction.Atomic, "__enter__", enter)
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_)
 
 
 @pytest.fixture(autouse=True)

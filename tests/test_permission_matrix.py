@@ -49,25 +49,35 @@ SIGN_IN_SURFACES = {"native", "streaming"}
 
 
 @pytest.fixture
-def world(make_user, alice, bob, guest):
+def people(make_user, alice, bob, guest):
+    """The viewers, and the community the posts' author shares with the employee and guest."""
     other_guest = make_user("olga", guest_of="Other Ltd")
     admin = make_user("ada", admin=True)
     do_follow(bob, alice)
     community = build_community(alice, "Client space", kind="external", members=[bob],
                                 guests=[guest])
     build_community(alice, "Other client", kind="external", guests=[other_guest])
+    viewers = {"employee": bob, "guest_member": guest, "other_guest": other_guest,
+               "anonymous": None, "admin": admin}
+    return viewers, alice, community
+
+
+def _publish(alice, community) -> dict:
     from essaim.communities.actions import do_post_in_community
 
-    posts = {
+    return {
         "public": do_create_post(alice, "public-marker #matrix", visibility="public"),
         "company": do_create_post(alice, "company-marker #matrix #insideonly"),
         "followers": do_create_post(alice, "followers-marker #matrix", visibility="followers"),
         "direct": do_create_post(alice, "direct-marker #matrix @bob @gail", visibility="direct"),
         "community": do_post_in_community(alice, community, "community-marker #matrix"),
     }
-    viewers = {"employee": bob, "guest_member": guest, "other_guest": other_guest,
-               "anonymous": None, "admin": admin}
-    return viewers, posts
+
+
+@pytest.fixture
+def world(people):
+    viewers, alice, community = people
+    return viewers, _publish(alice, community)
 
 
 def _web(user) -> Client:
@@ -213,3 +223,42 @@ def test_the_id_of_a_deleted_internal_post_reaches_employees_streams_only(world)
                                 streaming.StreamRequest("testserver", False))
         assert (sent is not None) is (kind in EMPLOYEES), kind
         assert json.dumps(sent or "")  # a plain (event, id) pair
+
+
+WATCH_SURFACES = ("gathered", "web", "native", "mastodon")
+
+
+def _watched(surface: str, user, watch) -> str:
+    """What one surface shows of a watch's posts (the markers' text)."""
+    if surface == "gathered":
+        from essaim.watches.models import WatchMatch
+
+        return " ".join(m.post.text for m in WatchMatch.objects.filter(watch=watch)
+                        .select_related("post"))
+    if surface == "web":
+        return _web(user).get(reverse("web:watch", args=[watch.id])).content.decode()
+    if surface == "native":
+        return _bearer(user).get(f"{NATIVE}/watches/{watch.id}/posts").content.decode()
+    return _bearer(user).get(f"/api/v1/timelines/list/watch-{watch.id}").content.decode()
+
+
+@pytest.mark.parametrize("surface", WATCH_SURFACES)
+def test_a_watch_gathers_and_shows_a_post_exactly_when_its_owner_may_read_it(people, surface):
+    from essaim.watches.actions import do_create_watch
+
+    viewers, alice, community = people
+    watches = {kind: do_create_watch(user, "matrix") for kind, user in viewers.items()
+               if user is not None}
+    posts = _publish(alice, community)
+    for kind, watch in watches.items():
+        body = _watched(surface, viewers[kind], watch)
+        for content, post in posts.items():
+            shown = post.text.split()[0] in body
+            assert shown is (kind in READERS[content]), (kind, content, surface)
+
+
+def test_anonymous_visitors_have_no_watches(people):
+    viewers, alice, community = people
+    assert Client().get(f"{NATIVE}/watches").status_code == 401
+    assert Client().post(f"{NATIVE}/watches", {"query": "matrix"},
+                         content_type="application/json").status_code == 401
