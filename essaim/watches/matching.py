@@ -6,9 +6,11 @@ else its hashtags, its authors (``from:``, or the members of a ``list:``) or its
 The anchors of all watches are compiled into one :class:`WatchIndex`: an Aho-Corasick
 automaton (pyahocorasick) over the term sequences, and dictionaries for the rest. A post's
 indexed terms (the search document, a space-separated stream of stems) are scanned once: each
-hit names the watches that *may* match. Only those candidates run their whole query, through
-the search engine and the visibility policy, restricted to the new posts; a watch never
-gathers a post its owner may not see.
+hit names the watches that *may* match. Only those candidates evaluate their whole query on
+the post, in memory (:mod:`essaim.watches.evaluate`, the engines' rules on the same terms;
+``is:`` filters go through the engine), and the policy's reverse form (who may read this
+post) keeps the owners who may see it, in one query per post: a watch never gathers a post
+its owner may not see.
 
 Keys are whole terms wrapped in spaces (``" salon "``, ``" salon emploi "``), so a watch on
 ``vivatech`` fires on ``#Vivatech`` (hashtags are indexed as words) but never on a ``#tag``
@@ -22,7 +24,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import ahocorasick
 from django.db.models import Count, Max, Q
@@ -32,6 +34,7 @@ from essaim.core.errors import EssaimError
 from essaim.search.query import ParsedQuery, parse
 from essaim.text import fold
 
+from .evaluate import CompiledWatch, PostFacts, compile_watch, matches
 from .models import Delivery, Watch, WatchMatch
 
 log = logging.getLogger(__name__)
@@ -43,30 +46,57 @@ FRESH = timedelta(days=2)
 # --- anchors -----------------------------------------------------------------------------
 
 def anchor_of(owner, parsed: ParsedQuery) -> dict:
-    """What a post must hold to be a candidate for this query (see the module's docstring)."""
+    """What a post must hold to be a candidate for this query (see the module's docstring),
+    and under ``filters`` the ids its filters name, resolved for the owner."""
+    filters = resolved_filters(owner, parsed)
+    anchor: dict = {"filters": filters}
+    alternatives = list(clause_alternatives(parsed.groups[0])) if parsed.groups else []
+    if alternatives and not any(prefix for _seq, prefix in alternatives):
+        anchor["terms"] = sorted({" " + " ".join(seq) + " " for seq, _prefix in alternatives})
+    elif parsed.filters.tags:
+        anchor["tags"] = [fold(parsed.filters.tags[0])]
+    else:
+        for name in ("authors", "lists", "communities"):
+            if filters.get(name):
+                anchor[name] = filters[name]
+                break
+    return anchor
+
+
+def clause_alternatives(group):
+    """Every alternative of every clause of one group (any of them makes the group match)."""
+    for clause in group:
+        yield from clause.alternatives()
+
+
+def resolved_filters(owner, parsed: ParsedQuery) -> dict:
+    """The ids of the people, communities, lists and departments the filters name (the
+    searches' own resolution: unknown ones raise with the search's message)."""
     from essaim.search import queries
 
-    f = parsed.filters
-    if parsed.groups:
-        keys = []
-        for clause in parsed.groups[0]:
-            for seq, prefix in clause.alternatives():
-                if not prefix:
-                    keys.append(" " + " ".join(seq) + " ")
-        if keys:
-            return {"terms": sorted(set(keys))}
-    if f.tags:
-        return {"tags": sorted({fold(f.tags[0])})}
+    f, out = parsed.filters, {}
     if f.authors:
-        return {"authors": queries._author_ids(owner, f.authors[:1])}
-    if f.lists:
-        return {"lists": queries.list_ids(owner, f.lists[:1])}
+        out["authors"] = queries._author_ids(owner, f.authors)
     if f.communities:
-        return {"communities": queries._community_ids(owner, f.communities[:1])}
-    return {}
+        out["communities"] = queries._community_ids(owner, f.communities)
+    if f.lists:
+        out["lists"] = queries.list_ids(owner, f.lists)
+    if f.departments:
+        out["departments"] = queries._department_ids(f.departments)
+    return out
 
 
 # --- the compiled index ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Entry:
+    """One watch as the matcher holds it."""
+
+    id: int
+    owner_id: int
+    created_at: datetime
+    compiled: CompiledWatch
+
 
 @dataclass
 class WatchIndex:
@@ -75,15 +105,16 @@ class WatchIndex:
     by_author: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     by_community: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     always: set[int] = field(default_factory=set)
+    entries: dict[int, Entry] = field(default_factory=dict)
     size: int = 0
 
     @classmethod
-    def build(cls, rows: Iterable[tuple[int, dict]], list_members: dict[int, list[int]]
-              ) -> WatchIndex:
+    def build(cls, rows: Iterable[tuple[int, dict]], list_members: dict[int, list[int]],
+              entries: dict[int, Entry] | None = None) -> WatchIndex:
         """From (watch id, anchor) pairs and the members of the lists anchors name."""
         automaton = ahocorasick.Automaton()
         by_key: dict[str, set[int]] = defaultdict(set)
-        index = cls(automaton=None)
+        index = cls(automaton=None, entries=entries or {})
         for watch_id, anchor in rows:
             index.size += 1
             if anchor.get("terms"):
@@ -147,9 +178,10 @@ def current_index() -> WatchIndex:
     with _lock:
         if _cached is not None and _cached[0] == version:
             return _cached[1]
-    rows = list(Watch.objects.filter(owner__is_active=True).exclude(anchor__isnull=True)
-                .values_list("id", "anchor"))
-    list_ids = {i for _id, anchor in rows for i in (anchor or {}).get("lists", ())}
+    rows = list(Watch.objects.filter(owner__is_active=True)
+                .values_list("id", "owner_id", "created_at", "query", "anchor"))
+    list_ids = {i for *_rest, anchor in rows
+                for i in (anchor or {}).get("filters", {}).get("lists", ())}
     members: dict[int, list[int]] = defaultdict(list)
     if list_ids:
         from essaim.graph.models import ListMember
@@ -157,7 +189,17 @@ def current_index() -> WatchIndex:
         for list_id, account_id in ListMember.objects.filter(
                 account_list_id__in=list_ids).values_list("account_list_id", "account_id"):
             members[list_id].append(account_id)
-    index = WatchIndex.build(((i, a or {}) for i, a in rows), members)
+    entries, anchors = {}, []
+    for watch_id, owner_id, created_at, query, anchor in rows:
+        try:
+            parsed = parse(query, prefix_last=False)
+        except EssaimError:
+            continue
+        anchor = anchor or {}
+        entries[watch_id] = Entry(watch_id, owner_id, created_at,
+                                  compile_watch(parsed, anchor.get("filters", {}), members))
+        anchors.append((watch_id, anchor))
+    index = WatchIndex.build(anchors, members, entries)
     with _lock:
         _cached = (version, index)
     return index
@@ -171,12 +213,44 @@ def forget_index() -> None:
 
 # --- matching ----------------------------------------------------------------------------
 
+def _facts(posts: dict) -> dict[int, PostFacts]:
+    """What the watches may ask of these posts: their indexed terms and facts."""
+    from essaim.communities.models import SharedFile
+    from essaim.media.models import MediaAttachment
+    from essaim.polls.models import Poll
+    from essaim.search.models import Document, Kind
+
+    ids = list(posts)
+    docs = {i: (body, language) for i, body, language in Document.objects.filter(
+        kind=Kind.POST, object_id__in=ids).values_list("object_id", "body", "language")}
+    has: dict[int, set[str]] = defaultdict(set)
+    for post_id, kind in MediaAttachment.objects.filter(post_id__in=ids).values_list(
+            "post_id", "kind"):
+        has[post_id].add(kind)
+    for post_id in SharedFile.posts.through.objects.filter(post_id__in=ids).values_list(
+            "post_id", flat=True):
+        has[post_id].add("file")
+    for post_id in Poll.objects.filter(post_id__in=ids).values_list("post_id", flat=True):
+        has[post_id].add("poll")
+    out = {}
+    for post in posts.values():
+        if "http://" in post.text.lower() or "https://" in post.text.lower():
+            has[post.id].add("link")
+        body, language = docs.get(post.id, ("", ""))
+        out[post.id] = PostFacts(terms=body.split(), language=language,
+                                 author_id=post.author_id,
+                                 department_id=post.author.department_id,
+                                 community_id=post.community_id, created_at=post.created_at,
+                                 tags={t.name for t in post.hashtags.all()},
+                                 has=has[post.id])
+    return out
+
+
 def match_posts(post_ids: Iterable[int], *, now=None) -> list[WatchMatch]:
     """Gather these (just indexed) posts into the watches whose whole query they match and
     whose owner may see them; deliver the instant ones. Idempotent: a post is gathered once
     per watch."""
     from essaim.posts.models import Post
-    from essaim.search.models import Document, Kind
 
     now = now or timezone.now()
     ids = sorted({int(i) for i in post_ids})
@@ -184,52 +258,77 @@ def match_posts(post_ids: Iterable[int], *, now=None) -> list[WatchMatch]:
         return []
     posts = {p.id: p for p in Post.objects.filter(
         pk__in=ids, relay_of__isnull=True, created_at__gte=now - FRESH)
-        .prefetch_related("hashtags")}
+        .select_related("author").prefetch_related("hashtags")}
     if not posts:
         return []
-    terms = dict(Document.objects.filter(kind=Kind.POST, object_id__in=list(posts))
-                 .values_list("object_id", "body"))
     index = current_index()
-    wanted: dict[int, set[int]] = defaultdict(set)
+    facts = _facts(posts)
+    found: dict[int, list[int]] = {}  # post -> watches whose query it matches
     for post in posts.values():
-        for watch_id in index.candidates(terms.get(post.id, ""),
-                                         tags=[t.name for t in post.hashtags.all()],
+        fact = facts[post.id]
+        hits = []
+        for watch_id in index.candidates(" ".join(fact.terms), tags=fact.tags,
                                          author_id=post.author_id,
                                          community_id=post.community_id):
-            wanted[watch_id].add(post.id)
-    if not wanted:
-        return []
-    created: list[WatchMatch] = []
-    for watch in Watch.objects.filter(pk__in=list(wanted), owner__is_active=True) \
-            .select_related("owner"):
-        fresh = [i for i in wanted[watch.id] if posts[i].created_at >= watch.created_at
-                 and posts[i].author_id != watch.owner_id]
-        if fresh:
-            created.extend(_confirm(watch, fresh, now))
+            entry = index.entries.get(watch_id)
+            if entry is None or entry.owner_id == post.author_id or \
+                    post.created_at < entry.created_at:
+                continue
+            if entry.compiled.in_memory and not matches(entry.compiled, fact):
+                continue
+            hits.append(watch_id)
+        if hits:
+            found[post.id] = hits
+    created = _gather(found, posts, index, now)
     _deliver_instant(created, posts)
     return created
 
 
-def _confirm(watch: Watch, post_ids: list[int], now) -> list[WatchMatch]:
-    """The whole query, through the engine and the policy, on the candidate posts only."""
+def _gather(found: dict[int, list[int]], posts: dict, index: WatchIndex,
+            now) -> list[WatchMatch]:
+    """Keep the matches whose owner may read the post (one reverse-policy query per post),
+    confirm the engine-only ones, and write them."""
+    from django.contrib.auth import get_user_model
+
+    from essaim import visibility as policy
+
+    User = get_user_model()
+    rows: list[WatchMatch] = []
+    watches = {w.id: w for w in Watch.objects.filter(
+        pk__in={i for ids in found.values() for i in ids}).select_related("owner")}
+    for post_id, watch_ids in found.items():
+        post = posts[post_id]
+        owners = {watches[i].owner_id for i in watch_ids if i in watches}
+        readers = set(User.objects.filter(pk__in=owners).filter(policy.readers_filter(post))
+                      .values_list("pk", flat=True))
+        for watch_id in watch_ids:
+            watch = watches.get(watch_id)
+            if watch is None or watch.owner_id not in readers:
+                continue
+            if not index.entries[watch_id].compiled.in_memory and \
+                    not _engine_confirms(watch, post_id):
+                continue
+            rows.append(WatchMatch(watch=watch, post_id=post_id, created_at=now))
+    if not rows:
+        return []
+    already = set(WatchMatch.objects.filter(
+        post_id__in=list(found), watch_id__in=list(watches)).values_list("watch_id", "post_id"))
+    rows = [r for r in rows if (r.watch_id, r.post_id) not in already]
+    WatchMatch.objects.bulk_create(rows, ignore_conflicts=True)
+    return rows
+
+
+def _engine_confirms(watch: Watch, post_id: int) -> bool:
+    """The whole query through the engine and the policy, on one post (``is:`` filters)."""
     from essaim.search.queries import matching_documents
 
     try:
         parsed = parse(watch.query, prefix_last=False)
-        found = list(matching_documents(watch.owner, parsed, "posts",
-                                        restrict=Q(pk__in=post_ids))
-                     .values_list("object_id", flat=True))
-    except EssaimError as exc:  # e.g. from: a person who left, a list deleted since
+        return matching_documents(watch.owner, parsed, "posts",
+                                  restrict=Q(pk=post_id)).exists()
+    except EssaimError as exc:  # e.g. a list deleted since
         log.info("watch %s no longer runs: %s", watch.id, exc)
-        return []
-    if not found:
-        return []
-    already = set(WatchMatch.objects.filter(watch=watch, post_id__in=found)
-                  .values_list("post_id", flat=True))
-    rows = [WatchMatch(watch=watch, post_id=i, created_at=now) for i in found
-            if i not in already]
-    WatchMatch.objects.bulk_create(rows, ignore_conflicts=True)
-    return rows
+        return False
 
 
 def _deliver_instant(created: list[WatchMatch], posts: dict) -> None:
