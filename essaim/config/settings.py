@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "essaim.trends",
     "essaim.search",
     "essaim.watches",
+    "essaim.filters",
     "essaim.importers",
     "essaim.insight",
     "essaim.audit",

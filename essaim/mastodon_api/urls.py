@@ -7,6 +7,7 @@ from django.urls import re_path
 from .http import route
 from .views import (
     accounts,
+    filters,
     instance,
     lists,
     media,
@@ -120,8 +121,19 @@ urlpatterns = [
     # What apps ask for at start-up: features Essaim does not have answer empty
     route(r"api/v1/preferences", GET=instance.preferences),
     route(r"api/v1/custom_emojis", GET=instance.empty_list),
-    route(r"api/v1/filters", GET=instance.empty_list),
-    route(r"api/v2/filters", GET=instance.empty_list),
+    # Keyword filters
+    route(r"api/v1/filters", GET=filters.v1_index),
+    route(r"api/v2/filters", GET=filters.index, POST=filters.create),
+    route(r"api/v2/filters/keywords/(?P<keyword_id>[^/]+)", GET=filters.get_keyword,
+          PUT=filters.update_keyword, DELETE=filters.delete_keyword),
+    route(r"api/v2/filters/statuses/(?P<status_id>[^/]+)", GET=filters.get_status,
+          DELETE=filters.delete_status),
+    route(r"api/v2/filters/(?P<filter_id>[^/]+)", GET=filters.get, PUT=filters.update,
+          DELETE=filters.delete),
+    route(r"api/v2/filters/(?P<filter_id>[^/]+)/keywords", GET=filters.keywords,
+          POST=filters.add_keyword),
+    route(r"api/v2/filters/(?P<filter_id>[^/]+)/statuses", GET=filters.statuses,
+          POST=filters.add_status),
     route(r"api/v1/announcements", GET=instance.empty_list),
     route(r"api/v1/conversations", GET=instance.empty_list),
     route(r"api/v1/trends", GET=trends.tags),

@@ -12,6 +12,7 @@ from django.utils.html import escape
 
 from essaim import visibility as policy
 from essaim.advocacy.impressions import note_shown
+from essaim.filters.queries import results_for
 from essaim.media.access import signed_url
 from essaim.media.queries import media_by_post
 from essaim.polls.queries import polls_by_post
@@ -20,6 +21,7 @@ from essaim.posts.queries import hydrate
 
 from .accounts import accounts as account_entities
 from .common import TO_MASTODON, absolute, absolute_html, iso, post_url, profile_url, tag_url
+from .filters import result_entity
 
 REPLY_AUDIENCE = {  # GoToSocial's interaction_policy vocabulary
     ReplyPolicy.EVERYONE: ["public"],
@@ -95,6 +97,9 @@ class _Batch:
         people.update({c.entry.author_id: c.entry.author for c in cards})
         self.accounts = {int(a["id"]): a for a in account_entities(viewer, people.values(),
                                                                    request)}
+        caught = results_for(viewer, [(c.entry.id, c.post) for c in cards],
+                             getattr(request, "filter_context", None))
+        self.filtered = {i: [result_entity(r) for r in found] for i, found in caught.items()}
 
     def _quote_policy(self, post) -> dict:
         member = self.viewer is not None and self.viewer.is_authenticated
@@ -212,6 +217,7 @@ class _Batch:
 
     def entry(self, card) -> dict:
         original = self.status(card, card.post)
+        original["filtered"] = self.filtered.get(card.entry.id, [])
         if card.relayed_by is None:
             return original
         relay = card.entry

@@ -189,6 +189,7 @@ def lists_with_account(request, account_id):
 @api("read:statuses", auth="optional")
 def account_statuses(request, account_id):
     viewer, p = request.viewer, request.params
+    request.filter_context = "account"
     account = visible_account(viewer, account_id)
     if p.bool("pinned"):
         posts = timelines.pinned_posts(viewer, account)

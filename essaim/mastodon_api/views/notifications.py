@@ -46,6 +46,7 @@ def index(request):
     if p.get("account_id"):
         qs_rows = qs_rows.filter(actor_id__in=id_list([p.get("account_id")]))
     rows = paginate_ids(qs_rows, cursor)
+    request.filter_context = "notifications"
     response = json_response(notification_entities(request.viewer, rows, request))
     header = link_header(request, rows[-1].id if len(rows) >= cursor.limit else None,
                          rows[0].id if rows else None)

@@ -141,6 +141,7 @@ def source(request, status_id):
 @api("read:statuses", auth="optional")
 def context(request, status_id):
     post = _visible(request, status_id)
+    request.filter_context = "thread"
     ancestors, descendants = timelines.thread(request.viewer, post)
     return json_response({"ancestors": statuses(request.viewer, ancestors, request),
                           "descendants": statuses(request.viewer, descendants, request)})

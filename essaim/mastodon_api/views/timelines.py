@@ -18,6 +18,7 @@ def _respond(request, page):
 
 @api("read:statuses")
 def home(request):
+    request.filter_context = "home"
     return _respond(request, timelines.home(request.viewer, cursor(request)))
 
 
@@ -25,6 +26,7 @@ def home(request):
 def public(request):
     """The company flow: original public and company posts, for employees."""
     policy.access_company_flow(request.viewer)
+    request.filter_context = "public"
     if request.params.bool("remote"):  # Essaim does not federate
         return json_response([])
     return _respond(request, timelines.company(request.viewer, cursor(request)))
@@ -33,6 +35,7 @@ def public(request):
 @api("read:statuses", auth="optional")
 def hashtag(request, name):
     policy.access_hashtag_timeline(request.viewer)
+    request.filter_context = "public"
     if request.params.bool("remote"):
         return json_response([])
     return _respond(request, timelines.hashtag(request.viewer, name.lstrip("#"),
@@ -41,6 +44,7 @@ def hashtag(request, name):
 
 @api("read:lists")
 def account_list(request, list_id):
+    request.filter_context = "home"
     if read_only_lists.is_read_only(list_id):
         return _respond(request, read_only_lists.timeline(request.viewer, list_id,
                                                           cursor(request)))
