@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from essaim.posts.actions import do_create_post
-from essaim.search.query import parse
 from essaim.search.queries import matching_documents
+from essaim.search.query import parse
 from essaim.watches.evaluate import compile_watch, matches
 from essaim.watches.matching import _facts, resolved_filters
 from tests.core.worlds import rolled_back
