@@ -37,7 +37,6 @@ from datetime import timedelta
 
 from benchmarks.signals_eval import EN_WORDS, FR_WORDS, _setup
 
-
 SUBJECTS = 5000  # names people keep watch on: products, customers, projects, technologies
 
 
