@@ -33,6 +33,8 @@ class PostCard:
     community: object | None = None  # the shown post's community, when the viewer may see it
     article: object | None = None  # the article this post announces, if it is one
     link: object | None = None  # the preview card of the shown post's first link
+    filtered: list = field(default_factory=list)  # titles of the reader's filters caught it
+    filter_action: str = ""  # "warn" (the card behind a warning) or "blur" (its images)
 
     @property
     def id(self) -> int:

@@ -98,18 +98,37 @@ def with_params(request, **params) -> str:
     return f"{request.path}?{query.urlencode()}"
 
 
-def feed_context(request, page) -> dict:
+def filtered_cards(viewer, posts: list, context: str | None) -> list:
+    """Cards of posts as the reader's keyword filters want them in ``context``: those a
+    ``hide`` filter caught left out, the others marked with the filters that caught them."""
+    from essaim.filters.models import Action
+    from essaim.filters.queries import apply
+
+    posts, caught = apply(viewer, posts, context)
+    cards = hydrate(viewer, posts)
+    for card in cards:
+        found = caught.get(card.entry.id)
+        if found:
+            card.filtered = [r.filter.title for r in found]
+            card.filter_action = Action.WARN if any(
+                r.filter.action == Action.WARN for r in found) else Action.BLUR
+    return cards
+
+
+def feed_context(request, page, filter_context: str | None = None) -> dict:
     """Cards of one timeline page and the link to the next (older) page."""
-    cards = hydrate(request.user, page.posts)
-    note_shown(request.user, page.posts)
+    cards = filtered_cards(request.user, page.posts, filter_context)
+    note_shown(request.user, [c.entry for c in cards])
     more = with_params(request, max_id=page.next_max_id) if page.next_max_id else None
     return {"cards": cards, "next_url": more, "page": page,
             "next_partial_url": partial_url(more) if more else None}
 
 
-def render_feed(request, template: str, page, context: dict | None = None):
-    """A full page, or only its cards and "load more" when htmx asks for the next page."""
-    data = {**(context or {}), **feed_context(request, page)}
+def render_feed(request, template: str, page, context: dict | None = None, *,
+                filter_context: str | None = None):
+    """A full page, or only its cards and "load more" when htmx asks for the next page
+    (``filter_context``: where the reader's keyword filters apply, e.g. "home")."""
+    data = {**(context or {}), **feed_context(request, page, filter_context)}
     if request.htmx and request.GET.get("partial") == "feed":
         return render(request, "web/partials/feed_page.html", data)
     return render(request, template, data)

@@ -46,7 +46,7 @@ def detail(request, list_id):
         "account_list": account_list, "members": members.order_by("username"),
         "rename_form": ListForm(initial={"title": account_list.title}),
         "member_form": ListMemberForm(),
-    })
+    }, filter_context="home")
 
 
 @web_view(methods=("POST",))

@@ -53,7 +53,7 @@ def profile(request, username):
         "counts": profile_counts(viewer, account), "pinned_cards": hydrate(viewer, pinned),
         "skills": list(account.skills.all()),
     }
-    return render_feed(request, "web/profile.html", page, context)
+    return render_feed(request, "web/profile.html", page, context, filter_context="account")
 
 
 def _account(request, username):

@@ -21,7 +21,7 @@ from essaim.posts.queries import hydrate
 from essaim.timelines import queries as timelines
 
 from ..forms import ComposeForm, EditPostForm, ReplyPolicyForm
-from .common import back_url, done, is_safe, web_view
+from .common import back_url, done, filtered_cards, is_safe, web_view
 
 
 def _card(viewer, post_id):
@@ -46,11 +46,10 @@ def thread(request, post_id):
     if post.relay_of_id:
         return redirect("web:thread", post.relay_of_id)
     ancestors, descendants = timelines.thread(viewer, post)
-    cards = hydrate(viewer, [*ancestors, post, *descendants])
+    focus = hydrate(viewer, [post])[0]  # opened on purpose: shown whatever the filters
     note_shown(viewer, [post])
-    focus = cards[len(ancestors)]
-    context = {"ancestors": cards[:len(ancestors)], "focus_card": focus,
-               "descendants": cards[len(ancestors) + 1:]}
+    context = {"ancestors": filtered_cards(viewer, ancestors, "thread"), "focus_card": focus,
+               "descendants": filtered_cards(viewer, descendants, "thread")}
     if viewer.is_authenticated:
         context["reply_refusal"] = policy.reply_refusal(viewer, post)
         mention = f"@{post.author.username} " if post.author_id != viewer.id else ""

@@ -23,7 +23,7 @@ def home(request):
     return render_feed(request, "web/home.html", page, {
         "compose_form": ComposeForm(user=request.user),
         "since_id": first_id or 0, "is_top": cursor.max_id is None,
-    })
+    }, filter_context="home")
 
 
 @web_view()
@@ -45,7 +45,8 @@ def company(request):
     with_replies = request.GET.get("tab") == "replies"
     page = timelines.company(request.user, cursor_from(request), with_replies=with_replies)
     return render_feed(request, "web/company.html", page, {"tab": "replies" if with_replies
-                                                           else "posts"})
+                                                           else "posts"},
+                       filter_context="public")
 
 
 def _hashtag_state(user, name: str) -> dict:
@@ -61,7 +62,8 @@ def hashtag(request, name):
     policy.access_hashtag_timeline(request.user)
     name = graph_actions.check_hashtag_name(name)
     page = timelines.hashtag(request.user, name, cursor_from(request))
-    return render_feed(request, "web/hashtag.html", page, _hashtag_state(request.user, name))
+    return render_feed(request, "web/hashtag.html", page, _hashtag_state(request.user, name),
+                       filter_context="public")
 
 
 @web_view(methods=("POST",))

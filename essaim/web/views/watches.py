@@ -47,7 +47,8 @@ def detail(request, watch_id):
     unread = next((w.unread for w in queries.watches_of(request.user) if w.id == watch.id), 0)
     page = queries.timeline(request.user, watch, cursor_from(request))
     return render_feed(request, "web/watches/detail.html", page, {
-        "watch": watch, "unread": unread, "deliveries": _deliveries(), "current": "watches"})
+        "watch": watch, "unread": unread, "deliveries": _deliveries(), "current": "watches"},
+        filter_context="home")
 
 
 @web_view(methods=("POST",))
