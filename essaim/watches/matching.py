@@ -332,16 +332,20 @@ def _engine_confirms(watch: Watch, post_id: int) -> bool:
 
 
 def _deliver_instant(created: list[WatchMatch], posts: dict) -> None:
-    from essaim.notifications.actions import do_notify
+    """One notification per person and post, however many of their watches it matched, for
+    the watches delivered at once (the notifications' own rules apply, in one batch)."""
+    from essaim.notifications.actions import do_notify_many
     from essaim.notifications.models import Notification
 
+    by_post: dict[int, dict[int, Watch]] = defaultdict(dict)
     for match in created:
         watch = match.watch
-        if watch.delivery != Delivery.INSTANT:
-            continue
-        post = posts[match.post_id]
-        do_notify(watch.owner, post.author, Notification.Kind.WATCH, post,
-                  subject=watch.name, link=f"/watches/{watch.id}/")
+        if watch.delivery == Delivery.INSTANT:
+            by_post[match.post_id].setdefault(watch.owner_id, watch)
+    for post_id, watches in by_post.items():
+        post = posts[post_id]
+        do_notify_many([(w.owner, w.name, f"/watches/{w.id}/") for w in watches.values()],
+                       post.author, Notification.Kind.WATCH, post)
 
 
 def _on_indexed(sender, kind: str, object_ids, **kwargs) -> None:
