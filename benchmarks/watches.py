@@ -3,13 +3,14 @@
     uv run python -m benchmarks.watches [--people 2000 --watches 10000 --posts 400 --seed 3]
 
 A company of ``--people`` employees saves ``--watches`` watches, drawn like real ones: a
-subject (60 %: one of 5,000 names of products, customers, projects; half drawn uniformly, half
-Zipf-distributed so a few are watched by hundreds of people), a subject and a word (15 %), a
+subject (60 %: one of 5,000 names of products, customers, projects; four in five drawn
+uniformly, one in five Zipf-distributed so the hottest subjects are watched by a hundred
+people or more), a subject and a word (15 %), a
 phrase (10 %), a hashtag (10 %) or a person (5 %). Then ``--posts`` new company posts of
-12–30 ordinary French or English words are imported, most naming one or two subjects (Zipf:
-some subjects are on everyone's lips), one in five with a hashtag, and indexed for search.
-Each post is then matched by the production code, one post at a time, as the after-commit
-task does:
+12–30 ordinary French or English words are imported, most naming one or two subjects (Zipf,
+s = 1: the hottest subject is in one post out of ten), one in five with a hashtag, and
+indexed for search. Each post is then matched by the production code, one post at a time,
+as the after-commit task does:
 
 * **candidates**: ``WatchIndex.candidates`` on the post's indexed terms (the Aho-Corasick scan
   and the dictionaries): the part whose cost grows with the number of watches;
@@ -40,10 +41,12 @@ from benchmarks.signals_eval import EN_WORDS, FR_WORDS, _setup
 SUBJECTS = 5000  # names people keep watch on: products, customers, projects, technologies
 
 
+_ZIPF = [1 / (rank + 1) for rank in range(SUBJECTS)]
+
+
 def _subject(rng: random.Random) -> str:
-    """A subject, Zipf-distributed: a few are on everyone's lips, most are niche."""
-    rank = min(int(rng.paretovariate(0.8)), SUBJECTS) - 1
-    return f"atlas{rank}"
+    """A subject, Zipf-distributed (s = 1): a few are on everyone's lips, most are niche."""
+    return f"atlas{rng.choices(range(SUBJECTS), weights=_ZIPF)[0]}"
 
 
 def _ordinary(rng: random.Random) -> str:
@@ -55,7 +58,7 @@ def _queries(rng: random.Random, count: int, usernames: list[str]) -> list[str]:
     out = []
     for _ in range(count):
         roll = rng.random()
-        subject = f"atlas{rng.randrange(SUBJECTS)}" if rng.random() < 0.5 else _subject(rng)
+        subject = f"atlas{rng.randrange(SUBJECTS)}" if rng.random() < 0.8 else _subject(rng)
         if roll < 0.60:
             out.append(subject)
         elif roll < 0.75:

@@ -160,6 +160,7 @@ class WatchIndex:
 
 _lock = threading.Lock()
 _cached: tuple[tuple, WatchIndex] | None = None
+_compiled: dict[int, tuple[datetime, Entry]] = {}  # parsed once per version of a watch
 
 
 def _version() -> tuple:
@@ -179,7 +180,7 @@ def current_index() -> WatchIndex:
         if _cached is not None and _cached[0] == version:
             return _cached[1]
     rows = list(Watch.objects.filter(owner__is_active=True)
-                .values_list("id", "owner_id", "created_at", "query", "anchor"))
+                .values_list("id", "owner_id", "created_at", "updated_at", "query", "anchor"))
     list_ids = {i for *_rest, anchor in rows
                 for i in (anchor or {}).get("filters", {}).get("lists", ())}
     members: dict[int, list[int]] = defaultdict(list)
@@ -190,15 +191,24 @@ def current_index() -> WatchIndex:
                 account_list_id__in=list_ids).values_list("account_list_id", "account_id"):
             members[list_id].append(account_id)
     entries, anchors = {}, []
-    for watch_id, owner_id, created_at, query, anchor in rows:
-        try:
-            parsed = parse(query, prefix_last=False)
-        except EssaimError:
-            continue
+    for watch_id, owner_id, created_at, updated_at, query, anchor in rows:
         anchor = anchor or {}
-        entries[watch_id] = Entry(watch_id, owner_id, created_at,
-                                  compile_watch(parsed, anchor.get("filters", {}), members))
+        known = _compiled.get(watch_id)
+        if known is not None and known[0] == updated_at and not anchor.get("filters", {}).get(
+                "lists"):
+            entry = known[1]
+        else:
+            try:
+                parsed = parse(query, prefix_last=False)
+            except EssaimError:
+                continue
+            entry = Entry(watch_id, owner_id, created_at,
+                          compile_watch(parsed, anchor.get("filters", {}), members))
+            _compiled[watch_id] = (updated_at, entry)
+        entries[watch_id] = entry
         anchors.append((watch_id, anchor))
+    for gone in set(_compiled) - set(entries):
+        del _compiled[gone]
     index = WatchIndex.build(anchors, members, entries)
     with _lock:
         _cached = (version, index)
@@ -209,6 +219,7 @@ def forget_index() -> None:
     global _cached
     with _lock:
         _cached = None
+        _compiled.clear()
 
 
 # --- matching ----------------------------------------------------------------------------
