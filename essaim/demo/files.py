@@ -12,7 +12,7 @@ TEXT = ("Voici le cahier des charges du stand pour le salon de Lyon : relisez la
 NAME = "Cahier des charges — stand salon de Lyon.pdf"
 
 
-def _pdf(title: str) -> bytes:
+def pdf_bytes(title: str) -> bytes:
     """A small, valid one-page PDF saying ``title`` (ASCII only in the page's text)."""
     text = title.encode("ascii", "replace").decode()
     stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode()
@@ -42,7 +42,7 @@ def seed_post_files(now: datetime) -> int:
     author = get_user_model().objects.filter(username="camille", is_active=True).first()
     if author is None:
         return 0
-    upload = SimpleUploadedFile(NAME, _pdf("Cahier des charges - stand salon de Lyon"),
+    upload = SimpleUploadedFile(NAME, pdf_bytes("Cahier des charges - stand salon de Lyon"),
                                 content_type="application/pdf")
     media = do_upload_media(author, upload, kind="file")
     do_create_post(author, TEXT, visibility="company", language="fr", media_ids=[media.id],

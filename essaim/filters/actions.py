@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -116,7 +117,7 @@ def _room_for_keywords(f: Filter, adding: int) -> None:
 
 
 def do_create_filter(user, *, title, context, action=None, expires_in=None,
-                     keywords: list[tuple[str, bool]] = ()) -> Filter:
+                     keywords: Sequence[tuple[str, bool]] = ()) -> Filter:
     _owner(user)
     fields = {"title": check_title(title), "context": check_context(context),
               "action": check_action(action), "expires_at": expiry(expires_in)}
@@ -135,7 +136,7 @@ def do_create_filter(user, *, title, context, action=None, expires_in=None,
 
 
 def do_update_filter(user, filter_id, *, title=None, context=None, action=None,
-                     expires_in=..., keywords: list[dict] = ()) -> Filter:
+                     expires_in=..., keywords: Sequence[dict] = ()) -> Filter:
     """Change a filter; ``keywords`` are Mastodon's ``keywords_attributes``: ``{"keyword",
     "whole_word"}`` adds one, with an ``id`` changes it, with ``_destroy`` removes it."""
     f = access_filter(user, filter_id)
@@ -147,7 +148,7 @@ def do_update_filter(user, filter_id, *, title=None, context=None, action=None,
         f.action = check_action(action)
     if expires_in is not ...:
         f.expires_at = expiry(expires_in)
-    changes = []
+    changes: list[tuple[FilterKeyword | None, dict]] = []
     for item in keywords:
         if item.get("id") not in (None, ""):
             keyword = FilterKeyword.objects.filter(pk=_pk(item["id"]) or 0, filter=f).first()

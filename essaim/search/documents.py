@@ -84,9 +84,22 @@ def _community_docs(rows) -> list[Document]:
 
 
 def _file_docs(rows) -> list[Document]:
-    return [Document(kind=Kind.FILE, object_id=f.id, head=_names(f.name.replace(".", " ")),
-                     body=analysed(f.description)[0], created_at=f.updated_at)
-            for f in rows]
+    docs = []
+    for f in rows:
+        extracted = getattr(f, "search_text", None)
+        text = "\n".join(p for p in (f.description, extracted.text if extracted else "") if p)
+        body, language = analysed(text)
+        docs.append(Document(kind=Kind.FILE, object_id=f.id,
+                             head=_names(f.name.replace(".", " ")), body=body,
+                             language=language, created_at=f.updated_at))
+    return docs
+
+
+def _file_rows(ids: list[int]) -> QuerySet:
+    from .models import FileText
+
+    return SharedFile.objects.filter(pk__in=ids).prefetch_related(
+        Prefetch("search_text", queryset=FileText.objects.only("file_id", "text")))
 
 
 def _idea_docs(rows) -> list[Document]:
@@ -131,7 +144,7 @@ SOURCES: dict[str, Source] = {
     Kind.POST: Source(Post, _post_rows, _post_docs),
     Kind.ACCOUNT: Source(get_user_model(), _account_rows, _account_docs),
     Kind.COMMUNITY: Source(Community, _plain(Community), _community_docs),
-    Kind.FILE: Source(SharedFile, _plain(SharedFile), _file_docs),
+    Kind.FILE: Source(SharedFile, _file_rows, _file_docs),
     Kind.IDEA: Source(Idea, _plain(Idea), _idea_docs),
     Kind.LINK: Source(Link, _plain(Link), _link_docs),
 }

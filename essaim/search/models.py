@@ -49,3 +49,15 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id}"
+
+
+class FileText(models.Model):
+    """The text read from a community file's latest version, for search (members only: the
+    file's document is found through the policy like the file)."""
+
+    file = models.OneToOneField("communities.SharedFile", on_delete=models.CASCADE,
+                                related_name="search_text")
+    version_id = models.BigIntegerField()  # the FileVersion read
+    text = models.TextField(blank=True)
+    error = models.CharField(max_length=200, blank=True)  # why nothing could be read
+    extracted_at = models.DateTimeField(auto_now=True)

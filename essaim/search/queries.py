@@ -246,9 +246,10 @@ def _load(type_: str, ids: list[int]) -> list:
         qs = get_user_model().objects.select_related("department")
     elif type_ == "communities":
         qs = Community.objects.all()
+    elif type_ == "files":
+        qs = SharedFile.objects.select_related("community", "search_text")
     else:
-        qs = {"files": SharedFile, "ideas": Idea, "links": Link}[type_].objects.select_related(
-            "community")
+        qs = {"ideas": Idea, "links": Link}[type_].objects.select_related("community")
     found = qs.in_bulk(ids)
     return [found[i] for i in ids if i in found]
 

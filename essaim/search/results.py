@@ -34,9 +34,12 @@ def _item(type_: str, obj, parsed) -> dict:
                 "community": _community_ref(obj)}
     if type_ == "files":
         url = reverse("web:community_file", args=[obj.community.slug, obj.id])
+        extracted = getattr(obj, "search_text", None)
+        inside = "\n".join(p for p in (obj.description, extracted.text if extracted else "")
+                            if p)
         return {"id": str(obj.id), "type": type_, "title": obj.name, "text": obj.description,
                 "url": url, "created_at": obj.updated_at,
-                "highlight": highlight(obj.description or obj.name, parsed),
+                "highlight": highlight(inside or obj.name, parsed),
                 "community": _community_ref(obj.community)}
     if type_ == "ideas":
         url = reverse("web:community_idea", args=[obj.community.slug, obj.id])

@@ -10,7 +10,7 @@ from essaim.communities.models import Community, Idea, Link, SharedFile
 from essaim.posts.models import Post
 
 from .models import Kind
-from .tasks import index_soon
+from .tasks import extract_soon, index_soon
 
 # Saves that only touch these fields change nothing that is indexed.
 _IGNORED = {
@@ -63,6 +63,15 @@ def connect() -> None:
     connect_parts()
     m2m_changed.connect(_on_skills, sender=get_user_model().skills.through,
                         dispatch_uid="search-skills")
+    from essaim.communities.models import FileVersion
+
+    post_save.connect(_on_version, sender=FileVersion, dispatch_uid="search-file-version")
+
+
+def _on_version(sender, instance, created=False, raw=False, **kwargs):
+    """A new version of a community file: read its text for search (in the background)."""
+    if created and not raw:
+        extract_soon(instance.file_id)
 
 
 def _on_post_part(sender, instance, raw=False, **kwargs):

@@ -25,3 +25,16 @@ def index_documents(kind: str, object_ids: list[int]) -> int:
 def index_soon(kind: str, *object_ids: int) -> None:
     if object_ids:
         enqueue_on_commit(index_documents, kind, [int(i) for i in object_ids])
+
+
+@task()
+def extract_file_text(file_id: int) -> int:
+    """Read the text of a community file's latest version (bounded in size and time), then
+    index the file again with it. Idempotent: a version already read is not read again."""
+    from .files import extract_latest
+
+    return extract_latest(file_id)
+
+
+def extract_soon(file_id: int) -> None:
+    enqueue_on_commit(extract_file_text, int(file_id))
