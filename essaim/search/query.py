@@ -49,9 +49,11 @@ class Clause:
 
         if len(self.words) == 1:
             word = self.words[0]
-            for term in query_terms(word):
+            terms = query_terms(word)
+            for term in terms:
                 add((term,))
-            if self.prefix and len(word) >= MIN_PREFIX:
+            # A stop word is not indexed, so it is not required even while typing ("été").
+            if self.prefix and len(word) >= MIN_PREFIX and terms:
                 add((word,), True)
             return found
         for lang in LANGUAGES:

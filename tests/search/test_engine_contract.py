@@ -42,6 +42,12 @@ def test_two_words_must_both_be_there(alice, say, found):
     assert found(alice, "salon emploi ") == [both.id]
 
 
+def test_a_stop_word_typed_last_is_not_required(alice, say, found):
+    post = say(alice, "Posez vos vacances d'été avant le 15 mai")
+    assert found(alice, "vacances été") == [post.id]
+    assert found(alice, "vacances été ") == [post.id]
+
+
 def test_a_phrase_matches_words_in_that_order(alice, say, found):
     phrase = say(alice, "Rendez-vous au salon de l'emploi de Lyon")
     other = say(alice, "Un emploi du temps chargé pour le salon")
