@@ -47,7 +47,10 @@ class SqliteFtsEngine(SearchEngine):
 
     def matching(self, kind: str, groups: list[list[Clause]],
                  excluded: list[Clause]) -> QuerySet:
-        qs = Document.objects.filter(kind=kind)
+        if groups:  # the FTS match drives the query: the kind filter must not use its index
+            qs = Document.objects.extra(where=["+search_document.kind = %s"], params=[kind])
+        else:
+            qs = Document.objects.filter(kind=kind)
         if excluded:
             qs = qs.extra(where=[
                 "search_document.id NOT IN (SELECT rowid FROM search_document_fts "
