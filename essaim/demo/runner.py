@@ -123,16 +123,17 @@ def seed_company(*, users: int, posts: int, seed: int = 1, password: str = DEMO_
 
         seed_moderation()
         phases.done("moderation")
+    from essaim.search.indexing import reindex
+
+    reindex()  # what the bulk import wrote without signals: searchable at once
+    phases.done("search")
     return report
 
 
 def seed_demo(progress: Callable[[str], None] | None = None) -> SeedReport:
     """The demo company: about 200 people and two months of posts, indexed for search."""
-    from essaim.search.indexing import reindex
-
     report = seed_company(users=DEMO_USERS, posts=DEMO_POSTS, seed=DEMO_SEED,
                           progress=progress)
-    reindex()  # what the bulk import wrote without signals
     from .watches import seed_watches
 
     seed_watches(timezone.now())  # on the index: a watch matches indexed terms

@@ -140,3 +140,18 @@ def test_seeded_notifications_are_dated_like_what_they_tell(seeded):
         assert notification.created_at >= notification.post.created_at
     times = {n.created_at.replace(second=0, microsecond=0) for n in Notification.objects.all()}
     assert len(times) > 3
+
+
+def test_a_seeded_company_is_searchable_at_once(seeded):
+    from django.contrib.auth import get_user_model
+
+    from essaim.posts.models import Post
+    from essaim.search.queries import search
+    from essaim.text import words
+
+    reader = get_user_model().objects.filter(kind="employee", is_official=False).first()
+    post = Post.objects.filter(visibility="company", relay_of__isnull=True).exclude(text="") \
+        .order_by("id").first()
+    word = max(words(post.text), key=len)
+    assert post.id in {p.id for p in search(reader, f"{word} ", "posts", limit=40).items} \
+        or search(reader, f"{word} ", "posts").total > 40
