@@ -115,3 +115,47 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return f"@{self.username}"
+
+
+class TwoFactor(models.Model):
+    """A person's authenticator app (TOTP, RFC 6238): confirmed once a first code matched."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
+    secret = models.CharField(max_length=64)  # base32
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_step = models.BigIntegerField(default=0)  # the last 30-second step used: no replay
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class RecoveryCode(models.Model):
+    """A one-time code for when the authenticator is lost (kept as a hash)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+
+class TrustedDevice(models.Model):
+    """A browser where the second step is skipped for 30 days ("remember this device")."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="trusted_devices")
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class SecurityPolicy(models.Model):
+    """The company's sign-in rules (one row): who must use two-factor authentication."""
+
+    class Require(models.TextChoices):
+        NOBODY = "nobody", _("Nobody (everyone may turn it on)")
+        ADMINS = "admins", _("Administrators")
+        EVERYONE = "everyone", _("Everyone")
+
+    require_two_factor = models.CharField(max_length=8, choices=Require.choices,
+                                          default=Require.NOBODY)
+
+    @classmethod
+    def current(cls) -> SecurityPolicy:
+        found, _created = cls.objects.get_or_create(pk=1)
+        return found

@@ -95,6 +95,12 @@ def _password_grant(request, app, p):
     if user is None:
         raise actions.OAuthError("invalid_grant", _("The username or password is wrong."))
     ratelimit.reset("login", key, "ESSAIM_RATE_LOGIN")
+    from essaim.accounts.twofactor import is_enabled
+
+    if is_enabled(user):  # the password alone is not enough: sign in through the browser
+        raise actions.OAuthError("invalid_grant", _(
+            "This account uses two-factor authentication: sign in through the app's "
+            "browser sign-in."))
     return do_issue_token(user, scopes, application=app)
 
 

@@ -18,7 +18,11 @@ def dashboard(request):
     """``/manage/``: how many people, departments, official accounts and communities."""
     figures = {**accounts.manage_counts(request.user),
                **communities.manage_counts(request.user)}
-    return render(request, "web/manage/dashboard.html", {"figures": figures})
+    from essaim.accounts.models import SecurityPolicy
+
+    return render(request, "web/manage/dashboard.html", {
+        "figures": figures, "security": SecurityPolicy.current(),
+        "security_choices": SecurityPolicy.Require.choices})
 
 
 def paginate(request, queryset):
