@@ -28,6 +28,7 @@ PEOPLE = [
     ("chloe", NAMES["chloe"], "Marketing", []),
     ("david", NAMES["david"], "Finance", []),  # only for the language tests
     ("ada", NAMES["ada"], "Finance", ["--admin"]),  # the administrator (/manage/)
+    ("erin", NAMES["erin"], "Support", []),  # only for two-factor authentication
 ]
 
 pytestmark = pytest.mark.e2e

@@ -11,7 +11,7 @@ from playwright.sync_api import Locator, Page, expect
 
 PASSWORD = "e2e-password-1"
 NAMES = {"alice": "Alice Martin", "bob": "Bob Durand", "chloe": "Chloé Bernard",
-         "david": "David Petit", "ada": "Ada Lovelace"}
+         "david": "David Petit", "ada": "Ada Lovelace", "erin": "Erin Leroy"}
 
 
 def unique(prefix: str) -> str:
