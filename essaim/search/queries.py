@@ -31,6 +31,9 @@ KIND_OF = {"posts": Kind.POST, "questions": Kind.POST, "people": Kind.ACCOUNT,
 ORDERS = ("relevant", "newest")
 MAX_LIMIT = 40
 MAX_OFFSET = 10_000
+# Results are counted exactly up to this many: past it, "1,000+" (each counted result goes
+# through the visibility policy, so an exact count of a common word would cost the most).
+COUNT_CAP = 1000
 
 
 @dataclass
@@ -38,9 +41,10 @@ class SearchPage:
     type: str
     query: ParsedQuery
     items: list  # the objects, in order (Post, User, Community, SharedFile, Idea, Link)
-    total: int  # how many the viewer may see in all
+    total: int  # how many the viewer may see in all (at most COUNT_CAP)
     offset: int
     next_offset: int | None
+    total_capped: bool = False  # True: there are more than ``total``
 
 
 def check_type(value: str | None) -> str:
@@ -270,6 +274,13 @@ def search(viewer, q: str | None, type_: str | None = "posts", *, order: str | N
     rows = [row[0] for row in docs.values_list("object_id", "score")[offset:offset + limit + 1]]
     more = len(rows) > limit
     rows = rows[:limit]
-    total = offset + len(rows) if not more and (rows or not offset) else docs.count()
+    capped = False
+    if not more and (rows or not offset):
+        total = offset + len(rows)
+    else:
+        total = docs.order_by()[:COUNT_CAP + 1].count()
+        capped = total > COUNT_CAP
+        total = max(min(total, COUNT_CAP), offset + len(rows))
     return SearchPage(type=type_, query=parsed, items=_load(type_, rows), total=total,
+                      total_capped=capped,
                       offset=offset, next_offset=offset + limit if more else None)

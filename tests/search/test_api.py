@@ -36,7 +36,7 @@ def test_it_pages_with_an_opaque_cursor(api, alice, say):
 def test_every_type_answers(api, type_):
     response = api.get(f"{API}/search", {"q": "alice", "type": type_})
     assert response.status_code == 200
-    assert set(response.json()) == {"items", "next", "total"}
+    assert set(response.json()) == {"items", "next", "total", "total_capped"}
 
 
 def test_people_are_found_by_name(api, bob):
@@ -68,3 +68,17 @@ def test_it_is_in_the_openapi_document_with_400_and_422(client):
     assert {"200", "400", "422"} <= set(operation["responses"])
     names = {p["name"] for p in operation["parameters"]}
     assert {"q", "type", "order", "limit", "cursor"} <= names
+
+
+def test_counts_stop_at_the_cap_and_say_so(api, alice, say, monkeypatch):
+    from essaim.search import queries
+
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)
+    for i in range(5):
+        say(alice, f"Atelier numéro {i}")
+    body = api.get(f"{API}/search", {"q": "atelier ", "limit": 2}).json()
+    assert body["total"] == 3 and body["total_capped"] is True
+    for i in range(20):
+        say(alice, f"Atelier suivant {i}")
+    page = api.get("/search/", {"q": "atelier "}).content.decode()
+    assert "More than 20 results" in page

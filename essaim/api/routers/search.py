@@ -41,7 +41,9 @@ class SearchItemOut(BaseModel):
 class SearchOut(BaseModel):
     items: list[SearchItemOut]
     next: str | None = Field(description="Pass as `cursor` for the next page (null: none).")
-    total: int = Field(description="How many results the caller may see in all.")
+    total: int = Field(description="How many results the caller may see in all, counted "
+                       "up to 1,000 (see total_capped).")
+    total_capped: bool = Field(False, description="True when there are more than `total`.")
 
 
 class SearchParams(Schema):
@@ -83,4 +85,4 @@ def search(request, params: Query[SearchParams]):
                           offset=decode_cursor(params.cursor), limit=params.limit)
     return {"items": items(page),
             "next": encode_cursor(page.next_offset) if page.next_offset is not None else None,
-            "total": page.total}
+            "total": page.total, "total_capped": page.total_capped}
