@@ -334,6 +334,9 @@ def build_parser() -> argparse.ArgumentParser:
     from essaim.search.cli import add_commands as add_search_commands
 
     add_search_commands(sub, CommandFailed)
+    from essaim.advocacy.cli import add_commands as add_amplify_commands
+
+    add_amplify_commands(sub)
     from essaim.watches.cli import add_commands as add_watch_commands
 
     add_watch_commands(sub, CommandFailed)

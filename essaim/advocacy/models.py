@@ -97,3 +97,5 @@ class AdvocacyProfile(models.Model):
                                 related_name="advocacy")
     communication = models.BooleanField(_("communication team"), default=False)
     show_badge = models.BooleanField(_("show the Ambassador badge"), default=False)
+    weekly_digest = models.BooleanField(_("weekly digest of posts to amplify"), default=True)
+    digest_sent_at = models.DateTimeField(null=True, blank=True)

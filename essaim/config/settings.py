@@ -274,6 +274,8 @@ ESSAIM_VIEWS_FLUSH_SECONDS = float(env("ESSAIM_VIEWS_FLUSH_SECONDS", "5"))
 ESSAIM_INTERNAL_VIEWS = env("ESSAIM_INTERNAL_VIEWS", "1") not in ("0", "false", "no")
 # Link preview cards (docs/links.md): off unless an administrator turns them on.
 ESSAIM_LINK_PREVIEWS = env("ESSAIM_LINK_PREVIEWS", "0") in ("1", "true", "yes", "on")
+# The weekly Amplify digest, sent by itself from busy pages ("0": only `essaim amplify digest`).
+ESSAIM_AMPLIFY_DIGEST = env("ESSAIM_AMPLIFY_DIGEST", "1") in ("1", "true", "yes", "on")
 ESSAIM_LINK_PREVIEW_TIMEOUT = 5.0  # seconds for a whole fetch, redirects included
 ESSAIM_LINK_PREVIEW_MAX_BYTES = 1024 * 1024  # read at most this much of a page
 ESSAIM_LINK_PREVIEW_MAX_REDIRECTS = 3

@@ -85,6 +85,7 @@ urlpatterns = [
     path("articles/<int:post_id>/edit/", articles.edit, name="article_edit"),
     path("amplify/", advocacy.amplify, name="amplify"),
     path("amplify/badge/", advocacy.badge, name="ambassador_badge"),
+    path("amplify/digest/", advocacy.weekly_digest, name="amplify_digest"),
     path("advocacy/", advocacy.dashboard, name="advocacy"),
     path("advocacy.csv", advocacy.dashboard_csv, name="advocacy_csv"),
     # Trends and weak signals

@@ -91,7 +91,9 @@ def server(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("essaim-e2e")
     env = {k: v for k, v in os.environ.items() if not k.startswith("ESSAIM_")}
     env.update({"ESSAIM_DATA_DIR": str(data_dir), "ESSAIM_RATE_LOGIN": "1000/60",
-                "ESSAIM_RATE_POST": "1000/60", "DJANGO_SETTINGS_MODULE": "essaim.config.settings"})
+                "ESSAIM_RATE_POST": "1000/60", "DJANGO_SETTINGS_MODULE": "essaim.config.settings",
+                # one shared server: a digest sent mid-suite would add to everyone's unread
+                "ESSAIM_AMPLIFY_DIGEST": "0"})
     pg_url = None
     if os.environ.get("ESSAIM_TEST_DATABASE_URL"):
         pg_url = _postgres_database(os.environ["ESSAIM_TEST_DATABASE_URL"])

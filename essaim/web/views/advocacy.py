@@ -112,9 +112,24 @@ def amplify(request):
     links = queries.my_links(request.user, [c.post_id for c in campaigns])
     items = [{"campaign": c, "card": cards.get(c.post_id), "link": links.get(c.post_id)}
              for c in campaigns]
+    from essaim.advocacy.models import AdvocacyProfile
+    from essaim.advocacy.tasks import digest_soon
+
+    digest_soon()
+    profile = AdvocacyProfile.objects.filter(user_id=request.user.id).first()
     return render(request, "web/advocacy/amplify.html", {
         "items": items, "networks": [n for n in Network if n != Network.COPY],
-        "badge": queries.has_badge(request.user)})
+        "badge": queries.has_badge(request.user),
+        "weekly_digest": profile is None or profile.weekly_digest})
+
+
+@web_view(methods=("POST",))
+def weekly_digest(request):
+    from essaim.advocacy.digest import do_set_weekly_digest
+
+    advocacy_policy.check_amplify(request.user)
+    do_set_weekly_digest(request.user, request.POST.get("on") == "1")
+    return done(request, _("Your choice is saved."), fallback="web:amplify")
 
 
 @web_view(methods=("POST",))

@@ -17,6 +17,9 @@ from .common import cursor_from, done, render_feed, web_view
 
 @web_view()
 def home(request):
+    from essaim.advocacy.tasks import digest_soon
+
+    digest_soon()  # the weekly Amplify digest goes out from here, once a week
     cursor = cursor_from(request)
     page = timelines.home(request.user, cursor)
     first_id = page.posts[0].id if page.posts and cursor.max_id is None else None
