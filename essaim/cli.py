@@ -193,6 +193,16 @@ def cmd_seed(args) -> int:
     return 0
 
 
+def cmd_publish(args) -> int:
+    from django.utils.translation import gettext as _
+
+    from essaim.posts.actions.scheduled import do_publish_due
+
+    report = do_publish_due()
+    print(_("Scheduled posts: %(published)d published, %(failed)d could not be.") % report)
+    return 0
+
+
 def cmd_timelines(args) -> int:
     from django.utils.translation import gettext as _
 
@@ -390,6 +400,11 @@ def _add_data_commands(sub) -> None:
                       help="password of every seeded account (default essaim-demo)")
     seed.add_argument("-v", "--verbose", action="store_true", help="show the time of each step")
     seed.set_defaults(func=cmd_seed)
+
+    posts = sub.add_parser("posts", help="posts maintenance")
+    po_sub = posts.add_subparsers(dest="action", metavar="ACTION", required=True)
+    po_sub.add_parser("publish-scheduled", help="publish the scheduled posts whose time has "
+                      "come (also every half minute by itself)").set_defaults(func=cmd_publish)
 
     timelines = sub.add_parser("timelines", help="home timelines maintenance")
     tl_sub = timelines.add_subparsers(dest="action", metavar="ACTION", required=True)

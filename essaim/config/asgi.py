@@ -59,6 +59,9 @@ async def application(scope, receive, send):
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
+                from essaim.posts.tasks import start_clock
+
+                start_clock()  # scheduled posts publish on time, browsing or not
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 await send({"type": "lifespan.shutdown.complete"})

@@ -14,6 +14,7 @@ from .views import (
     notifications,
     oauth,
     reports,
+    scheduled,
     search,
     statuses,
     timelines,
@@ -121,6 +122,10 @@ urlpatterns = [
     # What apps ask for at start-up: features Essaim does not have answer empty
     route(r"api/v1/preferences", GET=instance.preferences),
     route(r"api/v1/custom_emojis", GET=instance.empty_list),
+    # Scheduled statuses
+    route(r"api/v1/scheduled_statuses", GET=scheduled.index),
+    route(r"api/v1/scheduled_statuses/(?P<scheduled_id>[^/]+)", GET=scheduled.get,
+          PUT=scheduled.update, DELETE=scheduled.delete),
     # Keyword filters
     route(r"api/v1/filters", GET=filters.v1_index),
     route(r"api/v2/filters", GET=filters.index, POST=filters.create),
@@ -143,7 +148,6 @@ urlpatterns = [
     route(r"api/v1/suggestions", GET=instance.empty_list),
     route(r"api/v2/suggestions", GET=instance.empty_list),
     route(r"api/v1/follow_requests", GET=instance.empty_list),
-    route(r"api/v1/scheduled_statuses", GET=instance.empty_list),
     route(r"api/v1/featured_tags", GET=instance.empty_list),
     route(r"api/v1/endorsements", GET=instance.empty_list),
     route(r"api/v1/domain_blocks", GET=instance.empty_list),

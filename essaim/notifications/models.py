@@ -38,6 +38,8 @@ class Notification(models.Model):
         REFERRAL = "referral", _("Referral update")
         # Personal data
         EXPORT = "export", _("Data export ready")
+        # Scheduled posts
+        SCHEDULED = "scheduled", _("Scheduled post not published")
 
     id = models.BigIntegerField(primary_key=True, default=snowflake, editable=False)
     recipient = models.ForeignKey(

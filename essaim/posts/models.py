@@ -147,3 +147,21 @@ class Bookmark(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "post"], name="uniq_bookmark")]
+
+
+class ScheduledPost(models.Model):
+    """A post to publish later: what to publish (the compose action's arguments) and when."""
+
+    id = models.BigIntegerField(primary_key=True, default=snowflake, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="scheduled_posts")
+    scheduled_at = models.DateTimeField()
+    params = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)  # a publisher took it
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    error = models.CharField(max_length=300, blank=True)  # why it could not be published
+
+    class Meta:
+        indexes = [models.Index(fields=["claimed_at", "scheduled_at"],
+                                name="scheduled_due")]

@@ -196,3 +196,26 @@ def test_it_streams_a_new_post_over_the_websocket_within_a_second(alice, bob):
         _wait_for(collector, status.id)
     finally:
         handle.close()
+
+
+def test_it_schedules_a_post_and_manages_filters(alice, bob):
+    from datetime import UTC, datetime, timedelta
+
+    when = datetime.now(UTC) + timedelta(hours=2)
+    scheduled = alice.status_post("See you tomorrow", scheduled_at=when)
+    assert scheduled.params.text == "See you tomorrow"
+    assert [s.id for s in alice.scheduled_statuses()] == [scheduled.id]
+    alice.scheduled_status_delete(scheduled)
+    assert alice.scheduled_statuses() == []
+
+    created = alice.create_filter_v2("Sport", ["home", "public"], "warn",
+                                     keywords_attributes=[{"keyword": "finale",
+                                                           "whole_word": True}])
+    assert [k.keyword for k in created.keywords] == ["finale"]
+    bob.status_post("La finale ce soir", visibility="public")
+    timeline = alice.timeline_public()
+    caught = next(s for s in timeline if "finale" in s.content)
+    assert caught.filtered[0].filter.title == "Sport"
+    assert caught.filtered[0].keyword_matches == ["finale"]
+    alice.delete_filter_v2(created)
+    assert alice.filters_v2() == []

@@ -68,18 +68,24 @@ def create(request):
         post = policy.visible_posts(viewer, Post.objects.filter(id=earlier)).first()
         if post is not None:
             return json_response(_one(request, post))
-    if p.get("scheduled_at"):
-        raise ValidationFailed(_("Scheduled posts are not supported."), field="scheduled_at")
     in_reply_to = p.get("in_reply_to_id")
     quoted = p.get("quoted_status_id") or p.get("quote_id")
-    post = posts.do_create_post(
-        viewer, p.str("status", "") or "", media_ids=p.getlist("media_ids"),
-        poll=_poll_fields(p), visibility=_visibility(p.str("visibility")),
-        reply_policy=p.str("reply_policy"),
-        in_reply_to=as_id(in_reply_to) if in_reply_to else None,
-        quote_of=as_id(quoted) if quoted else None,
-        language=(p.str("language") or "")[:8], sensitive=p.bool("sensitive"),
-        spoiler_text=p.str("spoiler_text", "") or "")
+    fields = {"media_ids": [as_id(i) for i in p.getlist("media_ids")],
+              "poll": _poll_fields(p), "visibility": _visibility(p.str("visibility")),
+              "reply_policy": p.str("reply_policy"),
+              "in_reply_to": as_id(in_reply_to) if in_reply_to else None,
+              "quote_of": as_id(quoted) if quoted else None,
+              "language": (p.str("language") or "")[:8], "sensitive": p.bool("sensitive"),
+              "spoiler_text": p.str("spoiler_text", "") or ""}
+    if p.get("scheduled_at"):
+        from essaim.posts.actions.scheduled import do_schedule_post
+
+        from .scheduled import scheduled_entity
+
+        planned = do_schedule_post(viewer, p.str("scheduled_at"),
+                                   text=p.str("status", "") or "", **fields)
+        return json_response(scheduled_entity(planned, request))
+    post = posts.do_create_post(viewer, p.str("status", "") or "", **fields)
     if cache_key:
         cache.set(cache_key, post.id, IDEMPOTENCY_SECONDS)
     return json_response(_one(request, post))

@@ -140,7 +140,7 @@ def notification_icon(kind: str) -> str:
             "like": "heart", "follow": "user", "invited": "users", "join_req": "users",
             "approved": "check", "task": "check", "task_due": "clock",
             "deadline": "clock", "praise": "heart", "endorse": "check",
-            "question": "reply"}.get(kind, "bell")
+            "question": "reply", "scheduled": "clock"}.get(kind, "bell")
 
 
 @register.simple_tag
@@ -170,6 +170,7 @@ def notification_text(notification) -> str:
         "question": _("A question you may be able to answer"),
         "referral": _("Update on your referral"),
         "export": _("Your data export is ready"),
+        "scheduled": _("A scheduled post of yours could not be published"),
     }
     text = texts.get(notification.kind, _("%(name)s did something"))
     name = format_html("<strong>{}</strong>", notification.actor.name)

@@ -18,8 +18,10 @@ from .common import cursor_from, done, render_feed, web_view
 @web_view()
 def home(request):
     from essaim.advocacy.tasks import digest_soon
+    from essaim.posts.tasks import publish_soon
 
     digest_soon()  # the weekly Amplify digest goes out from here, once a week
+    publish_soon()
     cursor = cursor_from(request)
     page = timelines.home(request.user, cursor)
     first_id = page.posts[0].id if page.posts and cursor.max_id is None else None

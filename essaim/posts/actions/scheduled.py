@@ -1,0 +1,139 @@
+"""Scheduled posts: written now, published at a chosen time by the one compose action.
+
+Scheduling checks what can be checked at once (the text, the visibility, the images are the
+person's own uploads, the time at least five minutes ahead and at most a year); publishing
+runs :func:`~essaim.posts.actions.compose.do_create_post` with the same arguments when the
+time comes, so every rule of posting applies then (a post that became impossible, say a reply
+to a deleted post, is not published and the author is told why). Each due post is claimed by
+one conditional update, so two publishers never publish it twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from essaim import visibility as policy
+from essaim.core.errors import EssaimError, NotFound, ValidationFailed
+
+from ..models import ScheduledPost, Visibility
+from .compose import check_choice, check_post_text
+
+log = logging.getLogger(__name__)
+
+MIN_AHEAD = timedelta(minutes=5)
+MAX_AHEAD = timedelta(days=365)
+MAX_PENDING = 300
+FIELDS = ("text", "visibility", "reply_policy", "in_reply_to", "quote_of", "language",
+          "sensitive", "spoiler_text", "media_ids", "poll")
+
+
+def check_time(value) -> datetime:
+    when = value if isinstance(value, datetime) else parse_datetime(str(value or "").strip())
+    if when is None:
+        raise ValidationFailed(_("scheduled_at must be a date and time such as "
+                                 "2026-12-24T09:00:00Z."), field="scheduled_at")
+    if timezone.is_naive(when):
+        when = timezone.make_aware(when)
+    now = timezone.now()
+    if when < now + MIN_AHEAD:
+        raise ValidationFailed(_("The scheduled date must be in the future"),
+                               field="scheduled_at")
+    if when > now + MAX_AHEAD:
+        raise ValidationFailed(_("A post can be scheduled at most a year ahead."),
+                               field="scheduled_at")
+    return when
+
+
+def _check_params(user, params: dict) -> dict:
+    from essaim.media.models import MediaAttachment
+
+    clean = {k: params[k] for k in FIELDS if params.get(k) not in (None, "", [], ())}
+    media = [int(i) for i in clean.get("media_ids", [])]
+    if media and MediaAttachment.objects.filter(pk__in=media, owner=user,
+                                                post__isnull=True).count() != len(set(media)):
+        raise ValidationFailed(_("Attach only your own uploads that no post uses yet."),
+                               field="media_ids")
+    check_post_text(clean.get("text", ""), allow_empty=bool(media or clean.get("quote_of")))
+    visibility = check_choice(clean.get("visibility"), Visibility,
+                              policy.default_visibility_for(user, clean.get("text", "")),
+                              "visibility")
+    refusal = policy.visibility_refusal(user, visibility)
+    if refusal:
+        from essaim.core.errors import PermissionDenied
+
+        raise PermissionDenied(refusal, field="visibility")
+    clean["visibility"] = visibility
+    if media:
+        clean["media_ids"] = media
+    return clean
+
+
+def do_schedule_post(user, scheduled_at, **params) -> ScheduledPost:
+    when = check_time(scheduled_at)
+    clean = _check_params(user, params)
+    if ScheduledPost.objects.filter(user=user, post__isnull=True, error="").count() \
+            >= MAX_PENDING:
+        raise ValidationFailed(_("You have too many scheduled posts already."))
+    return ScheduledPost.objects.create(user=user, scheduled_at=when, params=clean)
+
+
+def pending_of(user):
+    return ScheduledPost.objects.filter(user_id=user.id, post__isnull=True, error="",
+                                        claimed_at__isnull=True).order_by("scheduled_at", "id")
+
+
+def access_scheduled(user, scheduled_id) -> ScheduledPost:
+    try:
+        pk = int(scheduled_id)
+    except (TypeError, ValueError):
+        pk = 0
+    found = pending_of(user).filter(pk=pk).first() if 0 < pk < 2**63 else None
+    if found is None:
+        raise NotFound(_("Record not found"))
+    return found
+
+
+def do_reschedule(user, scheduled_id, scheduled_at) -> ScheduledPost:
+    found = access_scheduled(user, scheduled_id)
+    found.scheduled_at = check_time(scheduled_at)
+    found.save(update_fields=["scheduled_at"])
+    return found
+
+
+def do_cancel_scheduled(user, scheduled_id) -> None:
+    access_scheduled(user, scheduled_id).delete()
+
+
+def do_publish_due(now: datetime | None = None) -> dict[str, int]:
+    """Publish every scheduled post whose time has come; returns how many, and failures."""
+    from essaim.notifications.actions import do_notify
+
+    from .compose import do_create_post
+
+    now = now or timezone.now()
+    published = failed = 0
+    due = ScheduledPost.objects.filter(claimed_at__isnull=True, scheduled_at__lte=now) \
+        .select_related("user").order_by("scheduled_at")[:200]
+    for item in due:
+        if not ScheduledPost.objects.filter(pk=item.pk, claimed_at__isnull=True) \
+                .update(claimed_at=now):
+            continue  # taken by another publisher
+        params = dict(item.params)
+        try:
+            post = do_create_post(item.user, params.pop("text", ""), rate_limit=False,
+                                  **params)
+        except EssaimError as exc:
+            ScheduledPost.objects.filter(pk=item.pk).update(error=exc.message[:300])
+            do_notify(item.user, None, "scheduled", subject=_(
+                "Your scheduled post could not be published: %(reason)s")
+                % {"reason": exc.message}, link="/")
+            failed += 1
+            continue
+        ScheduledPost.objects.filter(pk=item.pk).update(post=post)
+        published += 1
+    return {"published": published, "failed": failed}
