@@ -61,6 +61,27 @@ class ComposeForm(forms.Form):
                                              choices=POLL_DURATIONS, initial=86400,
                                              required=False, empty_value=86400)
     poll_multiple = forms.BooleanField(label=_("Several answers allowed"), required=False)
+    scheduled_at = forms.CharField(label=_("Publish on"), required=False, max_length=40)
+    # minutes to add to the browser's local time to get UTC (JavaScript's getTimezoneOffset)
+    scheduled_offset = forms.IntegerField(required=False, min_value=-900, max_value=900,
+                                          widget=forms.HiddenInput)
+
+    def scheduled_time(self):
+        """The chosen publication time, made aware with the browser's offset (UTC without)."""
+        from datetime import UTC, timedelta
+
+        from django.utils.dateparse import parse_datetime
+
+        raw = (self.cleaned_data.get("scheduled_at") or "").strip()
+        if not raw:
+            return None
+        when = parse_datetime(raw)
+        if when is None:
+            return raw  # the action says what is wrong with it
+        if when.tzinfo is None:
+            offset = self.cleaned_data.get("scheduled_offset") or 0
+            when = (when + timedelta(minutes=offset)).replace(tzinfo=UTC)
+        return when
 
     def poll(self) -> dict | None:
         """The poll the person asked for (None without options), for the compose action."""

@@ -13,6 +13,7 @@ from .views import (
     moderation,
     people,
     posts,
+    scheduled,
     search,
     security,
     suggest,
@@ -63,6 +64,8 @@ urlpatterns = [
     path("bookmarks/", timelines.bookmarks, name="bookmarks"),
     # Posts
     path("compose/", posts.compose, name="compose"),
+    path("scheduled/", scheduled.index, name="scheduled"),
+    path("scheduled/<int:scheduled_id>/cancel/", scheduled.cancel, name="scheduled_cancel"),
     path("posts/<int:post_id>/", posts.thread, name="thread"),
     path("posts/<int:post_id>/like/", posts.toggle, {"action": "like"}, name="like"),
     path("posts/<int:post_id>/relay/", posts.toggle, {"action": "relay"}, name="relay"),

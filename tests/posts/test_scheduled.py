@@ -94,3 +94,32 @@ def test_a_post_that_became_impossible_is_not_published_and_its_author_is_told(a
     note = Notification.objects.get(recipient=alice, kind="scheduled")
     assert "could not be published" in note.subject
     assert ScheduledPost.objects.get().error
+
+
+def test_the_web_composer_schedules_a_post_in_the_browsers_time_zone(alice):
+    client = Client()
+    client.force_login(alice)
+    local = (timezone.now() + timedelta(hours=3)).replace(tzinfo=None, second=0,
+                                                          microsecond=0)
+    # A browser in Paris in winter: local time is UTC + 1 h, getTimezoneOffset() is -60.
+    shown = (local + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+    response = client.post("/compose/", {"text": "Rappel : inventaire demain",
+                                         "visibility": "company", "reply_policy": "everyone",
+                                         "scheduled_at": shown, "scheduled_offset": "-60"})
+    assert response.status_code == 302 and response["Location"] == "/scheduled/"
+    planned = ScheduledPost.objects.get()
+    assert planned.scheduled_at.replace(tzinfo=None) == local
+    page = client.get("/scheduled/").content.decode()
+    assert "Rappel : inventaire demain" in page
+    client.post(f"/scheduled/{planned.id}/cancel/")
+    assert not ScheduledPost.objects.exists()
+
+
+def test_the_web_composer_refuses_a_time_in_the_past(alice):
+    client = Client()
+    client.force_login(alice)
+    response = client.post("/compose/", {"text": "Trop tard", "visibility": "company",
+                                         "reply_policy": "everyone",
+                                         "scheduled_at": "2001-01-01T10:00"})
+    assert response.status_code == 422 and "future" in response.content.decode()
+    assert not ScheduledPost.objects.exists() and not Post.objects.exists()

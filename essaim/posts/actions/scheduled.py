@@ -29,7 +29,7 @@ MIN_AHEAD = timedelta(minutes=5)
 MAX_AHEAD = timedelta(days=365)
 MAX_PENDING = 300
 FIELDS = ("text", "visibility", "reply_policy", "in_reply_to", "quote_of", "language",
-          "sensitive", "spoiler_text", "media_ids", "poll")
+          "sensitive", "spoiler_text", "media_ids", "poll", "author")
 
 
 def check_time(value) -> datetime:
@@ -52,7 +52,16 @@ def check_time(value) -> datetime:
 def _check_params(user, params: dict) -> dict:
     from essaim.media.models import MediaAttachment
 
+    from .compose import check_author
+
     clean = {k: params[k] for k in FIELDS if params.get(k) not in (None, "", [], ())}
+    poster = user
+    if clean.get("author"):  # an official account the person posts for
+        from django.contrib.auth import get_user_model
+
+        official = get_user_model().objects.filter(pk=clean["author"]).first()
+        poster = check_author(user, official)
+        clean["author"] = poster.pk
     media = [int(i) for i in clean.get("media_ids", [])]
     if media and MediaAttachment.objects.filter(pk__in=media, owner=user,
                                                 post__isnull=True).count() != len(set(media)):
@@ -60,9 +69,9 @@ def _check_params(user, params: dict) -> dict:
                                field="media_ids")
     check_post_text(clean.get("text", ""), allow_empty=bool(media or clean.get("quote_of")))
     visibility = check_choice(clean.get("visibility"), Visibility,
-                              policy.default_visibility_for(user, clean.get("text", "")),
+                              policy.default_visibility_for(poster, clean.get("text", "")),
                               "visibility")
-    refusal = policy.visibility_refusal(user, visibility)
+    refusal = policy.visibility_refusal(poster, visibility)
     if refusal:
         from essaim.core.errors import PermissionDenied
 
@@ -124,6 +133,10 @@ def do_publish_due(now: datetime | None = None) -> dict[str, int]:
                 .update(claimed_at=now):
             continue  # taken by another publisher
         params = dict(item.params)
+        if params.get("author"):
+            from django.contrib.auth import get_user_model
+
+            params["author"] = get_user_model().objects.filter(pk=params["author"]).first()
         try:
             post = do_create_post(item.user, params.pop("text", ""), rate_limit=False,
                                   **params)

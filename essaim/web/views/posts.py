@@ -96,6 +96,8 @@ def compose(request):
     if not form.is_valid():
         return _render_compose(request, form, status=422)
     data = form.cleaned_data
+    if form.scheduled_time() is not None:
+        return _schedule(request, form)
     try:
         author = next((a for a in form.official_accounts if a.id == data["author"]), None)
         post = actions.do_create_post(
@@ -112,6 +114,29 @@ def compose(request):
         return redirect(f"{reverse('web:thread', args=[post.in_reply_to_id])}#post-{post.id}")
     nxt = request.POST.get("next")
     return redirect(nxt if is_safe(request, nxt) else reverse("web:home"))
+
+
+def _schedule(request, form):
+    """The composer's "Publish on…": the post waits in /scheduled/ until its time."""
+    from django.utils import formats, timezone
+
+    from essaim.posts.actions.scheduled import do_schedule_post
+
+    data = form.cleaned_data
+    try:
+        author = next((a for a in form.official_accounts if a.id == data["author"]), None)
+        planned = do_schedule_post(
+            request.user, form.scheduled_time(), text=data["text"],
+            visibility=data["visibility"], reply_policy=data["reply_policy"],
+            in_reply_to=data.get("in_reply_to"), quote_of=data.get("quote_of"),
+            author=author.id if author else None, spoiler_text=data["spoiler_text"],
+            media_ids=_uploaded_images(request, data), poll=form.poll())
+    except EssaimError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return _render_compose(request, form, status=exc.status)
+    when = formats.date_format(timezone.localtime(planned.scheduled_at), "DATETIME_FORMAT")
+    messages.success(request, _("Your post is scheduled for %(when)s (UTC).") % {"when": when})
+    return redirect("web:scheduled")
 
 
 def _uploaded_images(request, data) -> list[int]:

@@ -157,9 +157,17 @@
     });
   }
 
+  // "Publish later": the chosen local time goes with the browser's offset to UTC.
+  function initSchedules(root) {
+    root.querySelectorAll("[data-schedule-offset]").forEach(function (field) {
+      field.value = String(new Date().getTimezoneOffset());
+    });
+  }
+
   function init(root) {
     initCounters(root);
     initImagePickers(root);
+    initSchedules(root);
     scheduleToasts(document);
   }
 
