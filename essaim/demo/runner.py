@@ -134,9 +134,10 @@ def seed_demo(progress: Callable[[str], None] | None = None) -> SeedReport:
     """The demo company: about 200 people and two months of posts, indexed for search."""
     report = seed_company(users=DEMO_USERS, posts=DEMO_POSTS, seed=DEMO_SEED,
                           progress=progress)
-    from .watches import seed_watches
+    from .watches import seed_filters_and_schedule, seed_watches
 
     seed_watches(timezone.now())  # on the index: a watch matches indexed terms
+    seed_filters_and_schedule(timezone.now())
     return report
 
 

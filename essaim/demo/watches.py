@@ -30,3 +30,20 @@ def seed_watches(now: datetime, username: str = "alex") -> int:
     recent = Post.objects.filter(created_at__gte=max(saved, now - FRESH),
                                  relay_of__isnull=True).values_list("id", flat=True)
     return len(match_posts(list(recent), now=now))
+
+
+def seed_filters_and_schedule(now: datetime, username: str = "alex") -> int:
+    """alex hides football results from home and the company flow (a keyword filter) and has
+    a post scheduled for tomorrow morning; returns how many things were made."""
+    from essaim.filters.actions import do_create_filter
+    from essaim.posts.actions.scheduled import do_schedule_post
+
+    owner = get_user_model().objects.filter(username=username, is_active=True).first()
+    if owner is None:
+        return 0
+    do_create_filter(owner, title="Football", context=["home", "public"], action="warn",
+                     keywords=[("score", True), ("penalty", True)])
+    tomorrow = (now + timedelta(days=1)).replace(hour=8, minute=30, second=0, microsecond=0)
+    do_schedule_post(owner, tomorrow, visibility="company",
+                     text="Rappel : la revue des signaux faibles a lieu ce matin à 10 h.")
+    return 2

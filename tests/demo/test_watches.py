@@ -21,3 +21,14 @@ def test_the_demo_watch_on_green_hydrogen_opens_with_unread_posts(make_user, bob
     page = client.get("/watches/").content.decode()
     assert "Hydrogène vert" in page and "2 new" in page and "Salon Industrie" in page
     assert Notification.objects.filter(recipient=alex, kind="watch").count() == 2
+
+
+def test_the_demo_has_a_keyword_filter_and_a_scheduled_post(make_user):
+    from essaim.demo.watches import seed_filters_and_schedule
+    from essaim.filters.models import Filter
+    from essaim.posts.models import ScheduledPost
+
+    make_user("alex", department="R&D")
+    assert seed_filters_and_schedule(timezone.now()) == 2
+    assert Filter.objects.get().title == "Football"
+    assert ScheduledPost.objects.get().scheduled_at > timezone.now()
