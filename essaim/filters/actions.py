@@ -32,31 +32,27 @@ def _pk(value) -> int | None:
     return pk if 0 < pk < 2**63 else None
 
 
-def access_filter(user, filter_id) -> Filter:
-    """One of ``user``'s own filters; anyone else's is not found."""
+def _own(qs, user, pk):
     _owner(user)
-    found = Filter.objects.filter(pk=_pk(filter_id) or 0, owner_id=user.id).first()
+    found = qs.filter(pk=_pk(pk) or 0).first()
     if found is None:
         raise NotFound(_("Record not found"))
     return found
+
+
+def access_filter(user, filter_id) -> Filter:
+    """One of ``user``'s own filters; anyone else's is not found."""
+    return _own(Filter.objects.filter(owner_id=getattr(user, "id", None)), user, filter_id)
 
 
 def access_keyword(user, keyword_id) -> FilterKeyword:
-    _owner(user)
-    found = FilterKeyword.objects.select_related("filter").filter(
-        pk=_pk(keyword_id) or 0, filter__owner_id=user.id).first()
-    if found is None:
-        raise NotFound(_("Record not found"))
-    return found
+    return _own(FilterKeyword.objects.select_related("filter").filter(
+        filter__owner_id=getattr(user, "id", None)), user, keyword_id)
 
 
 def access_filter_status(user, status_id) -> FilterStatus:
-    _owner(user)
-    found = FilterStatus.objects.select_related("filter").filter(
-        pk=_pk(status_id) or 0, filter__owner_id=user.id).first()
-    if found is None:
-        raise NotFound(_("Record not found"))
-    return found
+    return _own(FilterStatus.objects.select_related("filter").filter(
+        filter__owner_id=getattr(user, "id", None)), user, status_id)
 
 
 def check_title(title: str | None) -> str:
