@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "essaim.search",
     "essaim.watches",
     "essaim.filters",
+    "essaim.privacy",
     "essaim.importers",
     "essaim.insight",
     "essaim.audit",

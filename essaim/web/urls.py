@@ -13,6 +13,7 @@ from .views import (
     moderation,
     people,
     posts,
+    privacy,
     scheduled,
     search,
     security,
@@ -129,6 +130,9 @@ urlpatterns = [
     path("settings/avatar/", me.settings_avatar, name="settings_avatar"),
     path("settings/language/", me.settings_language, name="settings_language"),
     path("settings/two-factor/", security.two_factor, name="settings_two_factor"),
+    path("settings/export/", privacy.request_export, name="settings_export"),
+    path("settings/export/<int:export_id>/download/", privacy.download,
+         name="settings_export_download"),
     path("manage/security/", security.requirement, name="manage_security"),
     # Administration (administrators only)
     path("manage/", manage.dashboard, name="manage"),

@@ -68,6 +68,7 @@ def _settings_page(request, *, profile_form=None, avatar_form=None, status=200):
         "blocked": User.objects.filter(id__in=graph_queries.blocked_by_me_ids(user))
         .order_by("username"),
         "watches": watches_of(user),
+        "exports": list(user.data_exports.order_by("-requested_at")[:3]),
     }
     return render(request, "web/settings.html", context, status=status)
 
