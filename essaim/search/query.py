@@ -168,6 +168,18 @@ def _apply_filter(filters: Filters, key: str, value: str) -> None:
         filters.after = _date(key, value)
 
 
+def filter_tokens(raw: str) -> tuple[list[str], set[int]]:
+    """The tokens of a query as typed, and the positions of those that are filters
+    (``key:value`` with a known key, or a ``#tag``): what the search page shows as chips."""
+    tokens = [m.group(0) for m in _TOKEN_RE.finditer(raw or "")]
+    filters = set()
+    for index, token in enumerate(tokens):
+        key = token.split(":", 1)[0].lower() if ":" in token else ""
+        if key in FILTERS or (token.startswith("#") and len(token) > 1):
+            filters.add(index)
+    return tokens, filters
+
+
 def check_query(raw: str | None) -> str:
     text = (raw or "").strip()
     if not text:

@@ -105,3 +105,11 @@ def test_the_page_speaks_french(alice, say):
     alice.save()
     page = _signed_in(alice).get("/search/", {"q": "rien"}, HTTP_ACCEPT_LANGUAGE="fr")
     assert "Rechercher" in page.content.decode()
+
+
+def test_filters_show_as_chips_that_remove_them_and_common_ones_can_be_added(alice, bob, say):
+    say(alice, "Le salon de Lyon", visibility="company")
+    page = _signed_in(bob).get("/search/", {"q": "salon from:@alice"}).content.decode()
+    assert 'class="chip chip-active"' in page and "from:@alice" in page
+    assert 'href="?q=salon&amp;type=posts"' in page  # the chip's link drops the filter
+    assert "+ has:file" in page and "+ lang:fr" in page

@@ -25,6 +25,24 @@ TABS = [("posts", _lazy("Posts")), ("people", _lazy("People")),
         ("communities", _lazy("Communities")), ("files", _lazy("Files")),
         ("ideas", _lazy("Ideas")), ("questions", _lazy("Questions")), ("links", _lazy("Links"))]
 SUGGESTIONS = 5
+ADDABLE = ["has:file", "has:image", "has:link", "is:question", "lang:fr", "lang:en"]
+
+
+def _chips(q: str, type_: str, order: str) -> tuple[list[dict], list[dict]]:
+    """The filters in the query as removable chips, and common ones to add in one click."""
+    from essaim.search.query import filter_tokens
+
+    tokens, filters = filter_tokens(q)
+    active = []
+    for index in sorted(filters):
+        rest = " ".join(t for i, t in enumerate(tokens) if i != index)
+        active.append({"label": tokens[index], "url": _url(rest, type_, order) if rest else
+                       "?" + urlencode({"type": type_})})
+    present = {t.lower() for t in tokens}
+    has_lang = any(t.startswith("lang:") for t in present)  # one language at a time
+    addable = [{"label": f, "url": _url(f"{q} {f}", type_, order)} for f in ADDABLE
+               if f not in present and not (has_lang and f.startswith("lang:"))]
+    return active, addable
 
 
 def _offset(raw: str | None) -> int:
@@ -66,6 +84,8 @@ def search(request):
                 "newest_url": _url(q, type_, "newest"),
                 "relevant_url": _url(q, type_, "relevant"),
             })
+    if q and context["page"] is not None:
+        context["chips"], context["addable"] = _chips(q, type_, order)
     if type_ in dict(TABS):
         context["tabs"] = [{"type": t, "label": label, "url": _url(q, t, order),
                             "current": t == type_} for t, label in TABS]
