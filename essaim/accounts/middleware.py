@@ -55,4 +55,4 @@ def _must_enrol(user) -> bool:
         cache.set("essaim:two-factor-rule", rule, 30)
     if rule == SecurityPolicy.Require.NOBODY:
         return False
-    return twofactor.is_required(user) and not twofactor.is_enabled(user)
+    return twofactor.is_required(user, rule) and not twofactor.is_enabled(user)

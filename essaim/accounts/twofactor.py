@@ -47,9 +47,10 @@ def is_enabled(user) -> bool:
         user_id=user.id, confirmed_at__isnull=False).exists())
 
 
-def is_required(user) -> bool:
-    """Whether the company's policy asks this person to use two-factor authentication."""
-    rule = SecurityPolicy.current().require_two_factor
+def is_required(user, rule: str | None = None) -> bool:
+    """Whether the company's policy (``rule``, read when not given) asks this person to use
+    two-factor authentication."""
+    rule = rule or SecurityPolicy.current().require_two_factor
     if rule == SecurityPolicy.Require.EVERYONE:
         return True
     return rule == SecurityPolicy.Require.ADMINS and bool(user.is_staff or user.is_superuser)

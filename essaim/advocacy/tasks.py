@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django_tasks import task
 
-from essaim.core.jobs import enqueue_on_commit
+from essaim.core.jobs import enqueue_at_most_every
 
 DIGEST_EVERY = 600  # seconds between two looks for a week to serve
 
@@ -21,6 +20,5 @@ def digest_soon() -> None:
     """Enqueue a look at most every few minutes (the first one of a week serves it)."""
     from django.conf import settings
 
-    if settings.ESSAIM_AMPLIFY_DIGEST and cache.add("advocacy:digest", 1,
-                                                    timeout=DIGEST_EVERY):
-        enqueue_on_commit(deliver_weekly_digest)
+    if settings.ESSAIM_AMPLIFY_DIGEST:
+        enqueue_at_most_every("advocacy:digest", DIGEST_EVERY, deliver_weekly_digest)

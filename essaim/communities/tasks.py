@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django_tasks import task
 
-from essaim.core.jobs import enqueue_on_commit
+from essaim.core.jobs import enqueue_at_most_every
 
 SWEEP_EVERY = 300  # seconds
 
@@ -23,5 +22,4 @@ def sweep_communities() -> dict:
 def sweep_soon() -> None:
     """Enqueue a sweep at most every few minutes (called from busy pages, so that the
     lifecycle runs without a separate scheduler)."""
-    if cache.add("communities:sweep", 1, timeout=SWEEP_EVERY):
-        enqueue_on_commit(sweep_communities)
+    enqueue_at_most_every("communities:sweep", SWEEP_EVERY, sweep_communities)

@@ -61,3 +61,13 @@ def min_id_for(when: datetime) -> int:
 
 def timestamp_ms(snowflake_id: int) -> int:
     return (snowflake_id >> SEQUENCE_BITS) + EPOCH_MS
+
+
+def parse_pk(value) -> int | None:
+    """A row id as typed in a path or a form: a positive 64-bit integer, else None (so a
+    lookup finds nothing rather than overflowing the database)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 2**63 else None

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from essaim.core.errors import NotAuthenticated, NotFound, ValidationFailed
+from essaim.core.ids import parse_pk
+from essaim.core.text import check_clean_text
 
 from .models import Action, Context, Filter, FilterKeyword, FilterStatus
 
@@ -24,17 +26,9 @@ def _owner(user):
     return user
 
 
-def _pk(value) -> int | None:
-    try:
-        pk = int(value)
-    except (TypeError, ValueError):
-        return None
-    return pk if 0 < pk < 2**63 else None
-
-
 def _own(qs, user, pk):
     _owner(user)
-    found = qs.filter(pk=_pk(pk) or 0).first()
+    found = qs.filter(pk=parse_pk(pk) or 0).first()
     if found is None:
         raise NotFound(_("Record not found"))
     return found
@@ -59,9 +53,10 @@ def check_title(title: str | None) -> str:
     title = (title or "").strip()
     if not title:
         raise ValidationFailed(_("A filter needs a title."), field="title")
-    if len(title) > 100 or any(ord(ch) < 32 for ch in title):
-        raise ValidationFailed(_("A filter's title has at most 100 characters, without "
-                                 "control characters."), field="title")
+    check_clean_text(title, _("The title"), "title")
+    if len(title) > 100:
+        raise ValidationFailed(_("A filter's title has at most 100 characters."),
+                               field="title")
     return title
 
 
@@ -100,9 +95,9 @@ def check_keyword(value: str | None) -> str:
     value = (value or "").strip()
     if not value:
         raise ValidationFailed(_("A keyword cannot be empty."), field="keyword")
-    if len(value) > 200 or any(ord(ch) < 32 for ch in value):
-        raise ValidationFailed(_("A keyword has at most 200 characters, without control "
-                                 "characters."), field="keyword")
+    check_clean_text(value, _("The keyword"), "keyword")
+    if len(value) > 200:
+        raise ValidationFailed(_("A keyword has at most 200 characters."), field="keyword")
     return value
 
 
@@ -147,7 +142,7 @@ def do_update_filter(user, filter_id, *, title=None, context=None, action=None,
     changes: list[tuple[FilterKeyword | None, dict]] = []
     for item in keywords:
         if item.get("id") not in (None, ""):
-            keyword = FilterKeyword.objects.filter(pk=_pk(item["id"]) or 0, filter=f).first()
+            keyword = FilterKeyword.objects.filter(pk=parse_pk(item["id"]) or 0, filter=f).first()
             if keyword is None:
                 raise NotFound(_("Record not found"))
             changes.append((keyword, item))

@@ -46,17 +46,27 @@ def _words(text: str) -> list[str]:
     return [t.value for t in tokenize(text) if t.kind != "url" and t.value]
 
 
-def keyword_matches(keyword: FilterKeyword, folded: str, words: list[str]) -> bool:
-    wanted = fold(keyword.keyword).strip()
-    if not wanted:
-        return False
-    if not keyword.whole_word:
-        return wanted in folded
-    sequence = _words(keyword.keyword)
-    if not sequence:
-        return False
-    n = len(sequence)
-    return any(words[i:i + n] == sequence for i in range(len(words) - n + 1))
+@dataclass(frozen=True)
+class _Keyword:
+    """A keyword analysed once: folded, and as words when it must match whole words."""
+
+    text: str
+    folded: str
+    words: tuple[str, ...] | None  # None: matches anywhere in the text
+
+    @classmethod
+    def of(cls, keyword: FilterKeyword) -> _Keyword:
+        return cls(keyword.keyword, fold(keyword.keyword).strip(),
+                   tuple(_words(keyword.keyword)) if keyword.whole_word else None)
+
+    def matches(self, folded: str, words: list[str]) -> bool:
+        if not self.folded:
+            return False
+        if self.words is None:
+            return self.folded in folded
+        n = len(self.words)
+        return n > 0 and any(tuple(words[i:i + n]) == self.words
+                             for i in range(len(words) - n + 1))
 
 
 def results_for(viewer, items, context: str | None) -> dict[int, list[FilterResult]]:
@@ -65,7 +75,8 @@ def results_for(viewer, items, context: str | None) -> dict[int, list[FilterResu
     shows the post it relays)."""
     if context is None:
         return {}
-    active = [f for f in filters_of(viewer, with_expired=False) if context in f.context]
+    active = [(f, [_Keyword.of(k) for k in f.keywords.all()])
+              for f in filters_of(viewer, with_expired=False) if context in f.context]
     if not active:
         return {}
     out: dict[int, list[FilterResult]] = {}
@@ -74,11 +85,11 @@ def results_for(viewer, items, context: str | None) -> dict[int, list[FilterResu
         folded, words = fold(text), _words(text)
         ids = {entry_id, shown.id}
         found = []
-        for f in active:
-            keywords = [k.keyword for k in f.keywords.all() if keyword_matches(k, folded, words)]
+        for f, keywords in active:
+            matched = [k.text for k in keywords if k.matches(folded, words)]
             statuses = [str(s.id) for s in f.statuses.all() if s.post_id in ids]
-            if keywords or statuses:
-                found.append(FilterResult(f, keywords, statuses))
+            if matched or statuses:
+                found.append(FilterResult(f, matched, statuses))
         if found:
             out[entry_id] = found
     return out

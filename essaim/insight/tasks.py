@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django_tasks import task
 
-from essaim.core.jobs import enqueue_on_commit
+from essaim.core.jobs import enqueue_at_most_every
 
 EVERY = 3600  # seconds
 
@@ -19,5 +18,4 @@ def compute_insight() -> dict:
 
 def compute_soon() -> None:
     """Enqueue the job at most once an hour (``essaim insight compute`` does it for cron)."""
-    if cache.add("insight:compute", 1, timeout=EVERY):
-        enqueue_on_commit(compute_insight)
+    enqueue_at_most_every("insight:compute", EVERY, compute_insight)

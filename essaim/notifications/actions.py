@@ -17,8 +17,7 @@ def do_notify(recipient, actor, kind: str, post=None, *, community=None,
     """Tell ``recipient`` that ``actor`` did something (``actor`` None: a reminder from Essaim
     itself, about ``community``); silent for oneself, inactive accounts, blocks and mutes.
     ``link`` is a path inside Essaim for notifications about neither a post nor a community."""
-    if link and (not link.startswith("/") or link.startswith("//")):
-        raise ValueError("a notification link is a path inside Essaim")
+    _check_link(link)
     if not recipient.is_active or (actor is not None and recipient.id == actor.id):
         return None
     if actor is not None:
@@ -41,6 +40,11 @@ def do_notify(recipient, actor, kind: str, post=None, *, community=None,
     return notification
 
 
+def _check_link(link: str) -> None:
+    if link and (not link.startswith("/") or link.startswith("//")):
+        raise ValueError("a notification link is a path inside Essaim")
+
+
 def do_notify_many(recipients, actor, kind: str, post) -> list[Notification]:
     """:func:`do_notify` for many recipients of one post at once, under the same rules
     (silent for the author, inactive accounts, blocks either way, mutes, and anyone who may
@@ -53,8 +57,7 @@ def do_notify_many(recipients, actor, kind: str, post) -> list[Notification]:
 
     wanted: dict[int, tuple] = {}
     for person, subject, link in recipients:
-        if link and (not link.startswith("/") or link.startswith("//")):
-            raise ValueError("a notification link is a path inside Essaim")
+        _check_link(link)
         if person.is_active and person.id != actor.id:
             wanted.setdefault(person.id, (person, subject, link))
     if not wanted:

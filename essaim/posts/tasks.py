@@ -9,10 +9,9 @@ from __future__ import annotations
 import logging
 import threading
 
-from django.core.cache import cache
 from django_tasks import task
 
-from essaim.core.jobs import enqueue_on_commit
+from essaim.core.jobs import enqueue_at_most_every
 
 log = logging.getLogger(__name__)
 EVERY = 30  # seconds
@@ -27,8 +26,7 @@ def publish_scheduled() -> dict:
 
 def publish_soon() -> None:
     """Enqueue a look for due scheduled posts at most every half minute."""
-    if cache.add("posts:scheduled", 1, timeout=EVERY):
-        enqueue_on_commit(publish_scheduled)
+    enqueue_at_most_every("posts:scheduled", EVERY, publish_scheduled)
 
 
 def start_clock() -> threading.Thread:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from essaim.core.errors import NotAuthenticated, NotFound, ValidationFailed
+from essaim.core.ids import parse_pk
 from essaim.core.jobs import enqueue_on_commit
 
 from .models import DataExport
@@ -75,12 +76,9 @@ def build_export(export_id: int) -> int:
 
 def access_download(user, export_id) -> DataExport:
     """One's own export, ready and not expired; anything else is not found."""
-    try:
-        pk = int(export_id)
-    except (TypeError, ValueError):
-        pk = 0
+    pk = parse_pk(export_id)
     export = DataExport.objects.filter(pk=pk, user_id=getattr(user, "id", None)).first() \
-        if 0 < pk < 2**63 else None
+        if pk else None
     if export is None or not export.available():
         raise NotFound(_("This export does not exist or has expired."))
     return export

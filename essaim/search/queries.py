@@ -75,7 +75,7 @@ def check_page(offset: int, limit: int) -> tuple[int, int]:
 
 # --- filters resolved for the viewer ----------------------------------------------------
 
-def _author_ids(viewer, usernames: list[str]) -> list[int]:
+def author_ids(viewer, usernames: list[str]) -> list[int]:
     User = get_user_model()
     found = []
     for name in usernames:
@@ -92,7 +92,7 @@ def _author_ids(viewer, usernames: list[str]) -> list[int]:
     return found
 
 
-def _community_ids(viewer, names: list[str]) -> list[int]:
+def community_ids(viewer, names: list[str]) -> list[int]:
     found = []
     for name in names:
         try:
@@ -130,7 +130,7 @@ def _listed_authors(viewer, titles: list[str]):
         "account_id")
 
 
-def _department_ids(names: list[str]) -> list[int]:
+def department_ids(names: list[str]) -> list[int]:
     found = []
     for name in names:
         department = Department.objects.filter(name__iexact=name).first()
@@ -154,13 +154,13 @@ def _tag_ids(tags: list[str]) -> list[set[int]]:
 def _post_filters(viewer, f: Filters, questions: bool) -> Q:
     q = Q()
     if f.authors:
-        q &= Q(author_id__in=_author_ids(viewer, f.authors))
+        q &= Q(author_id__in=author_ids(viewer, f.authors))
     if f.communities:
-        q &= Q(community_id__in=_community_ids(viewer, f.communities))
+        q &= Q(community_id__in=community_ids(viewer, f.communities))
     if f.lists:
         q &= Q(author_id__in=_listed_authors(viewer, f.lists))
     if f.departments:
-        q &= Q(author__department_id__in=_department_ids(f.departments))
+        q &= Q(author__department_id__in=department_ids(f.departments))
     for ids in _tag_ids(f.tags):
         q &= Q(pk__in=Post.hashtags.through.objects.filter(hashtag_id__in=ids)
                .values("post_id"))
@@ -189,9 +189,9 @@ def _media_post_ids(kind: str):
 def _artefact_filters(viewer, f: Filters, author_field: str) -> Q:
     q = Q()
     if f.authors:
-        q &= Q(**{f"{author_field}__in": _author_ids(viewer, f.authors)})
+        q &= Q(**{f"{author_field}__in": author_ids(viewer, f.authors)})
     if f.communities:
-        q &= Q(community_id__in=_community_ids(viewer, f.communities))
+        q &= Q(community_id__in=community_ids(viewer, f.communities))
     if f.lists:
         q &= Q(**{f"{author_field}__in": _listed_authors(viewer, f.lists)})
     return q
@@ -205,9 +205,9 @@ def visible_objects(viewer, type_: str, f: Filters) -> QuerySet:
     if type_ == "people":
         qs = policy.visible_accounts(viewer)
         if f.departments:
-            qs = qs.filter(department_id__in=_department_ids(f.departments))
+            qs = qs.filter(department_id__in=department_ids(f.departments))
         if f.communities:
-            qs = qs.filter(memberships__community_id__in=_community_ids(viewer, f.communities))
+            qs = qs.filter(memberships__community_id__in=community_ids(viewer, f.communities))
         if f.lists:
             qs = qs.filter(pk__in=_listed_authors(viewer, f.lists))
         return qs
@@ -219,7 +219,8 @@ def visible_objects(viewer, type_: str, f: Filters) -> QuerySet:
         _artefact_filters(viewer, f, author_field))
 
 
-def _day_start(day) -> datetime:
+def day_start(day) -> datetime:
+    """Midnight UTC of a day: where ``before:`` and ``after:`` dates cut."""
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
@@ -233,9 +234,9 @@ def matching_documents(viewer, parsed: ParsedQuery, type_: str,
     if f.lang and kind != Kind.ACCOUNT:
         docs = docs.filter(language=f.lang)
     if f.before and kind != Kind.ACCOUNT:
-        docs = docs.filter(created_at__lt=_day_start(f.before))
+        docs = docs.filter(created_at__lt=day_start(f.before))
     if f.after and kind != Kind.ACCOUNT:
-        docs = docs.filter(created_at__gte=_day_start(f.after + timedelta(days=1)))
+        docs = docs.filter(created_at__gte=day_start(f.after + timedelta(days=1)))
     visible = visible_objects(viewer, type_, f)
     if restrict is not None:
         visible = visible.filter(restrict)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django_tasks import task
 
-from essaim.core.jobs import enqueue_on_commit
+from essaim.core.jobs import enqueue_at_most_every, enqueue_on_commit
 
 REFRESH_EVERY = 600  # seconds
 
@@ -43,5 +42,4 @@ def index_soon(post_id: int, *, edited: bool = False) -> None:
 def refresh_soon() -> None:
     """Enqueue a refresh at most every few minutes (called from the trends pages and APIs,
     so that trends stay current without a separate scheduler)."""
-    if cache.add("trends:refresh", 1, timeout=REFRESH_EVERY):
-        enqueue_on_commit(refresh_trends)
+    enqueue_at_most_every("trends:refresh", REFRESH_EVERY, refresh_trends)

@@ -7,9 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from essaim.core.errors import NotAuthenticated, NotFound, ValidationFailed
+from essaim.core.ids import parse_pk
+from essaim.core.text import check_clean_text
 from essaim.search.query import parse
 
-from .matching import anchor_of
+from .matching import anchor_of, resolved_filters
 from .models import Delivery, Watch
 
 MAX_WATCHES = 100
@@ -25,10 +27,7 @@ def _owner(user):
 def access_watch(user, watch_id) -> Watch:
     """One of ``user``'s own watches; anyone else's is not found (nobody reads another's)."""
     _owner(user)
-    try:
-        pk = int(watch_id)
-    except (TypeError, ValueError):
-        pk = None
+    pk = parse_pk(watch_id)
     watch = Watch.objects.filter(pk=pk, owner_id=user.id).first() if pk else None
     if watch is None:
         raise NotFound(_("This watch does not exist."))
@@ -48,26 +47,24 @@ def _checked_query(user, query: str | None) -> tuple[str, dict]:
     """The query, parsed as a search is (same messages), with every filter resolved for its
     owner, and its anchor. A community filter must name a community the owner belongs to."""
     from essaim import visibility as policy
-    from essaim.search import queries
 
     parsed = parse(query, prefix_last=False)
-    queries.visible_objects(user, "posts", parsed.filters)  # unknown people, lists… raise
+    filters = resolved_filters(user, parsed)  # unknown people, lists, communities… raise
     names = parsed.filters.communities
     joined = {row["community_id"] for row in policy.member_community_ids(user)} if names else set()
-    for name, community_id in zip(names, queries._community_ids(user, names), strict=True):
+    for name, community_id in zip(names, filters.get("communities", []), strict=True):
         if community_id not in joined:
             raise ValidationFailed(
                 _("in: you can only watch a community you belong to (“%(name)s”).")
                 % {"name": name}, field="query")
-    return parsed.raw, anchor_of(user, parsed)
+    return parsed.raw, anchor_of(user, parsed, filters)
 
 
 def _checked_name(name: str | None, query: str) -> str:
     name = (name or "").strip()
     if not name:  # named after its query
         return query if len(query) <= MAX_NAME else query[:MAX_NAME - 1] + "…"
-    if any(ord(ch) < 32 for ch in name):
-        raise ValidationFailed(_("The name holds a control character."), field="name")
+    check_clean_text(name, _("The name"), "name")
     if len(name) > MAX_NAME:
         raise ValidationFailed(_("A watch's name has at most %(limit)d characters.")
                                % {"limit": MAX_NAME}, field="name")

@@ -11,12 +11,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
-
-from essaim import visibility as policy
 
 from .models import Delivery, Watch, WatchMatch
 
@@ -25,9 +22,11 @@ SAMPLES = 3
 
 
 def _visible_matches(watch: Watch, since, until):
-    visible = policy.visible_posts(watch.owner, hide_muted=True).filter(pk=OuterRef("post_id"))
-    return (WatchMatch.objects.filter(watch=watch, created_at__gt=since, created_at__lte=until)
-            .filter(Exists(visible)).select_related("post__author").order_by("-post_id"))
+    from .queries import visible_matches
+
+    return visible_matches(watch.owner, WatchMatch.objects.filter(
+        watch=watch, created_at__gt=since, created_at__lte=until)) \
+        .select_related("post__author").order_by("-post_id")
 
 
 def do_deliver_digests(now=None) -> dict[str, int]:

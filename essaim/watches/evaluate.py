@@ -12,8 +12,9 @@ holds (``is:question``, ``is:unanswered``) mark a watch as confirmed by the engi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, timedelta
 
+from essaim.search.queries import day_start
 from essaim.search.query import Clause, ParsedQuery
 from essaim.text import fold
 
@@ -83,10 +84,6 @@ def _clause(clause: Clause, facts: PostFacts) -> bool:
     return any(_occurs(seq, prefix, facts) for seq, prefix in clause.alternatives())
 
 
-def _day_start(day) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
-
-
 def matches(watch: CompiledWatch, facts: PostFacts) -> bool:
     """Whether the post matches the whole query (visibility aside: the policy decides that)."""
     parsed, f = watch.parsed, watch.parsed.filters
@@ -109,6 +106,6 @@ def matches(watch: CompiledWatch, facts: PostFacts) -> bool:
         return False
     if f.lang and facts.language != f.lang:
         return False
-    if f.before and not facts.created_at < _day_start(f.before):
+    if f.before and not facts.created_at < day_start(f.before):
         return False
-    return not (f.after and not facts.created_at >= _day_start(f.after + timedelta(days=1)))
+    return not (f.after and not facts.created_at >= day_start(f.after + timedelta(days=1)))

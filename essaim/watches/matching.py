@@ -45,10 +45,10 @@ FRESH = timedelta(days=2)
 
 # --- anchors -----------------------------------------------------------------------------
 
-def anchor_of(owner, parsed: ParsedQuery) -> dict:
+def anchor_of(owner, parsed: ParsedQuery, filters: dict | None = None) -> dict:
     """What a post must hold to be a candidate for this query (see the module's docstring),
-    and under ``filters`` the ids its filters name, resolved for the owner."""
-    filters = resolved_filters(owner, parsed)
+    and under ``filters`` the ids its filters name, resolved for the owner (unless given)."""
+    filters = resolved_filters(owner, parsed) if filters is None else filters
     anchor: dict = {"filters": filters}
     alternatives = list(clause_alternatives(parsed.groups[0])) if parsed.groups else []
     if alternatives and not any(prefix for _seq, prefix in alternatives):
@@ -76,13 +76,13 @@ def resolved_filters(owner, parsed: ParsedQuery) -> dict:
 
     f, out = parsed.filters, {}
     if f.authors:
-        out["authors"] = queries._author_ids(owner, f.authors)
+        out["authors"] = queries.author_ids(owner, f.authors)
     if f.communities:
-        out["communities"] = queries._community_ids(owner, f.communities)
+        out["communities"] = queries.community_ids(owner, f.communities)
     if f.lists:
         out["lists"] = queries.list_ids(owner, f.lists)
     if f.departments:
-        out["departments"] = queries._department_ids(f.departments)
+        out["departments"] = queries.department_ids(f.departments)
     return out
 
 

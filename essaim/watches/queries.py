@@ -23,13 +23,18 @@ def watches_of(user) -> list[Watch]:
     return watches
 
 
+def visible_matches(user, qs=None):
+    """Matches (of ``user``'s watches) whose post ``user`` may still see, mutes applied: what
+    unread counts and digests count."""
+    visible = policy.visible_posts(user, hide_muted=True).filter(pk=OuterRef("post_id"))
+    return (qs if qs is not None else WatchMatch.objects.filter(watch__owner_id=user.id)) \
+        .filter(Exists(visible))
+
+
 def _unread(user):
     from django.db.models import F
 
-    visible = policy.visible_posts(user, hide_muted=True).filter(pk=OuterRef("post_id"))
-    return (WatchMatch.objects.filter(watch__owner_id=user.id,
-                                      created_at__gt=F("watch__seen_at"))
-            .filter(Exists(visible)))
+    return visible_matches(user).filter(created_at__gt=F("watch__seen_at"))
 
 
 def _unread_counts(user) -> dict[int, int]:

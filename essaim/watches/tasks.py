@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django_tasks import task
 
-from essaim.core.jobs import enqueue_on_commit
+from essaim.core.jobs import enqueue_at_most_every
 
 DIGEST_EVERY = 600  # seconds between two looks for digests that are due
 
@@ -21,5 +20,4 @@ def deliver_digests() -> dict:
 def digests_soon() -> None:
     """Enqueue a look for due digests at most every few minutes (from the pages people open,
     so that digests go out without a separate scheduler; ``essaim watches deliver`` for cron)."""
-    if cache.add("watches:digests", 1, timeout=DIGEST_EVERY):
-        enqueue_on_commit(deliver_digests)
+    enqueue_at_most_every("watches:digests", DIGEST_EVERY, deliver_digests)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -142,6 +143,40 @@ def do_create_post(
     With ``community``, the post is for that community's members only (the author must be a
     member and the community not archived); a reply to a community post stays in it.
     """
+    c = check_compose(user, text, visibility=visibility, reply_policy=reply_policy,
+                      in_reply_to=in_reply_to, quote_of=quote_of, author=author,
+                      spoiler_text=spoiler_text, community=community, media_ids=media_ids,
+                      poll=poll, rate_limit=rate_limit)
+    with transaction.atomic():
+        post = _write_post(user, c.author, c.text, visibility=c.visibility,
+                           reply_policy=c.reply_policy, in_reply_to=c.in_reply_to,
+                           quote_of=c.quote_of, community=c.community, created_at=created_at,
+                           language=language, sensitive=sensitive, spoiler_text=spoiler_text)
+        _attach_extras(user, post, c.media, poll)
+        _schedule_delivery(post)
+    return post
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A post the compose action may write: every argument checked and looked up."""
+
+    author: object
+    text: str
+    visibility: str
+    reply_policy: str
+    in_reply_to: Post | None
+    quote_of: Post | None
+    community: object | None
+    media: list
+
+
+def check_compose(user, text: str, *, visibility: str | None = None,
+                  reply_policy: str | None = None, in_reply_to=None, quote_of=None,
+                  author=None, spoiler_text: str = "", community=None, media_ids=(),
+                  poll: dict | None = None, rate_limit: bool = False) -> Checked:
+    """Every check of the compose action, before anything is written (also what scheduling
+    a post checks at once)."""
     from essaim.moderation.conduct import check_accepted
 
     check_accepted(user)
@@ -164,14 +199,8 @@ def do_create_post(
     check_clean_text(spoiler_text, _("The content warning"), "spoiler_text")
     if len(spoiler_text) > 200:
         raise ValidationFailed(_("The content warning is too long."), field="spoiler_text")
-    with transaction.atomic():
-        post = _write_post(user, author, text, visibility=visibility, reply_policy=reply_policy,
-                           in_reply_to=in_reply_to, quote_of=quote_of, community=community,
-                           created_at=created_at, language=language, sensitive=sensitive,
-                           spoiler_text=spoiler_text)
-        _attach_extras(user, post, media, poll)
-        _schedule_delivery(post)
-    return post
+    return Checked(author, text, visibility, reply_policy, in_reply_to, quote_of, community,
+                   media)
 
 
 def _target(user, ref) -> Post | None:

@@ -17,11 +17,10 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from essaim import visibility as policy
 from essaim.core.errors import EssaimError, NotFound, ValidationFailed
+from essaim.core.ids import parse_pk
 
-from ..models import ScheduledPost, Visibility
-from .compose import check_choice, check_post_text
+from ..models import ScheduledPost
 
 log = logging.getLogger(__name__)
 
@@ -50,35 +49,25 @@ def check_time(value) -> datetime:
 
 
 def _check_params(user, params: dict) -> dict:
-    from essaim.media.models import MediaAttachment
+    """The compose action's own checks, now; what to pass it at publication time."""
+    from django.contrib.auth import get_user_model
 
-    from .compose import check_author
+    from .compose import check_compose
 
     clean = {k: params[k] for k in FIELDS if params.get(k) not in (None, "", [], ())}
-    poster = user
-    if clean.get("author"):  # an official account the person posts for
-        from django.contrib.auth import get_user_model
-
-        official = get_user_model().objects.filter(pk=clean["author"]).first()
-        poster = check_author(user, official)
-        clean["author"] = poster.pk
-    media = [int(i) for i in clean.get("media_ids", [])]
-    if media and MediaAttachment.objects.filter(pk__in=media, owner=user,
-                                                post__isnull=True).count() != len(set(media)):
-        raise ValidationFailed(_("Attach only your own uploads that no post uses yet."),
-                               field="media_ids")
-    check_post_text(clean.get("text", ""), allow_empty=bool(media or clean.get("quote_of")))
-    visibility = check_choice(clean.get("visibility"), Visibility,
-                              policy.default_visibility_for(poster, clean.get("text", "")),
-                              "visibility")
-    refusal = policy.visibility_refusal(poster, visibility)
-    if refusal:
-        from essaim.core.errors import PermissionDenied
-
-        raise PermissionDenied(refusal, field="visibility")
-    clean["visibility"] = visibility
-    if media:
-        clean["media_ids"] = media
+    official = get_user_model().objects.filter(pk=clean["author"]).first() \
+        if clean.get("author") else None
+    checked = check_compose(
+        user, clean.get("text", ""), visibility=clean.get("visibility"),
+        reply_policy=clean.get("reply_policy"), in_reply_to=clean.get("in_reply_to"),
+        quote_of=clean.get("quote_of"), author=official,
+        spoiler_text=clean.get("spoiler_text", ""), media_ids=clean.get("media_ids", ()),
+        poll=clean.get("poll"))
+    clean["visibility"] = checked.visibility
+    if official is not None:
+        clean["author"] = checked.author.pk
+    if checked.media:
+        clean["media_ids"] = [m.pk for m in checked.media]
     return clean
 
 
@@ -97,11 +86,8 @@ def pending_of(user):
 
 
 def access_scheduled(user, scheduled_id) -> ScheduledPost:
-    try:
-        pk = int(scheduled_id)
-    except (TypeError, ValueError):
-        pk = 0
-    found = pending_of(user).filter(pk=pk).first() if 0 < pk < 2**63 else None
+    pk = parse_pk(scheduled_id)
+    found = pending_of(user).filter(pk=pk).first() if pk else None
     if found is None:
         raise NotFound(_("Record not found"))
     return found
